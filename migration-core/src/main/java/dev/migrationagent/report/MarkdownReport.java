@@ -84,16 +84,31 @@ final class MarkdownReport {
         if (f.lockSeconds() != null) {
             out.append(" (lock ≈ ").append(seconds(f.lockSeconds())).append(")");
         }
-        out.append("\n\n");
+        out.append("\n");
         codeBlock(f.statement());
-        out.append(f.message().strip()).append("\n\n");
-        out.append("**Safe alternative:**\n\n");
-        // Fix text is prose, SQL, or prose followed by SQL; a terminated SQL line is the cheapest reliable tell.
-        if (f.fix().lines().anyMatch(line -> line.strip().endsWith(";"))) {
-            codeBlock(f.fix());
-        } else {
-            out.append(f.fix().strip()).append("\n");
+        out.append("\n").append(f.message().strip()).append("\n");
+        out.append("\n**Safe alternative:**\n");
+        fix(f.fix().strip());
+    }
+
+    /**
+     * Fix text is prose, SQL, or prose introducing SQL. A line ending in {@code ;} is the cheapest reliable sign
+     * of SQL; leading lines ending in {@code :} are the introduction and stay prose.
+     */
+    private void fix(String fix) {
+        List<String> lines = fix.lines().toList();
+        if (lines.stream().noneMatch(line -> line.strip().endsWith(";"))) {
+            out.append("\n").append(fix).append("\n");
+            return;
         }
+        int intro = 0;
+        while (intro < lines.size() && lines.get(intro).strip().endsWith(":")) {
+            intro++;
+        }
+        if (intro > 0) {
+            out.append("\n").append(String.join("\n", lines.subList(0, intro))).append("\n");
+        }
+        codeBlock(String.join("\n", lines.subList(intro, lines.size())));
     }
 
     private void codeBlock(String sql) {
@@ -104,7 +119,7 @@ final class MarkdownReport {
             longest = Math.max(longest, m.group().length());
         }
         String fence = "`".repeat(Math.max(3, longest + 1));
-        out.append(fence).append("sql\n").append(sql.strip()).append("\n").append(fence).append("\n\n");
+        out.append("\n").append(fence).append("sql\n").append(sql.strip()).append("\n").append(fence).append("\n");
     }
 
     private String ruleLink(String ruleId) {

@@ -35,7 +35,12 @@ final class SarifReport {
         run.putObject("automationDetails").put("id", "migration-agent/");
         Map<String, Integer> ruleIndex = ruleIndex(analysis.rules());
         ArrayNode results = run.putArray("results");
-        analysis.findings().forEach(f -> result(results.addObject(), f, ruleIndex.get(f.ruleId())));
+        for (Finding f : analysis.findings()) {
+            Integer index = ruleIndex.get(f.ruleId());
+            // SARIF wants ruleId to match the indexed rule, so a finding under a former id reports the current one.
+            String ruleId = index == null ? f.ruleId() : analysis.rules().get(index).id();
+            result(results.addObject(), f, ruleId, index);
+        }
         return JsonText.print(root);
     }
 
@@ -50,8 +55,8 @@ final class SarifReport {
         properties.putArray("tags").add(rule.category().id());
     }
 
-    private static void result(ObjectNode node, Finding f, Integer ruleIndex) {
-        node.put("ruleId", f.ruleId());
+    private static void result(ObjectNode node, Finding f, String ruleId, Integer ruleIndex) {
+        node.put("ruleId", ruleId);
         if (ruleIndex != null) {
             node.put("ruleIndex", ruleIndex);
         }
@@ -64,7 +69,7 @@ final class SarifReport {
         ObjectNode region = physical.putObject("region");
         region.put("startLine", f.line());
         region.put("startColumn", f.column());
-        node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(f));
+        node.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(ruleId, f));
         if (f.suppressed()) {
             ObjectNode suppression = node.putArray("suppressions").addObject();
             suppression.put("kind", "inSource");
@@ -96,8 +101,8 @@ final class SarifReport {
      * Hash of rule, script and normalized statement, without the line, so that code scanning keeps tracking an
      * alert when lines above it move.
      */
-    static String fingerprint(Finding f) {
-        String key = f.ruleId() + "|" + f.script() + "|" + f.statement().strip().replaceAll("\\s+", " ");
+    static String fingerprint(String ruleId, Finding f) {
+        String key = ruleId + "|" + f.script() + "|" + f.statement().strip().replaceAll("\\s+", " ");
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));

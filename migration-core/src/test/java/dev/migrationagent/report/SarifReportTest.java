@@ -39,8 +39,8 @@ class SarifReportTest {
                 original.line() + 10, 5, "CREATE INDEX idx_orders_note ON orders (note)", original.message(),
                 original.fix(), original.lockSeconds(), original.evidence(), null);
 
-        assertThat(SarifReport.fingerprint(moved)).isEqualTo(SarifReport.fingerprint(original)).hasSize(64);
-        assertThat(SarifReport.fingerprint(SampleAnalysis.rename())).isNotEqualTo(SarifReport.fingerprint(original));
+        assertThat(SarifReport.fingerprint(moved.ruleId(), moved)).isEqualTo(SarifReport.fingerprint(original.ruleId(), original)).hasSize(64);
+        assertThat(SarifReport.fingerprint("ban-rename-column", SampleAnalysis.rename())).isNotEqualTo(SarifReport.fingerprint(original.ruleId(), original));
     }
 
     @Test
@@ -55,14 +55,17 @@ class SarifReportTest {
     }
 
     @Test
-    void resolvesFormerRuleIdsToTheirRuleIndex() throws Exception {
+    void reportsFormerRuleIdsUnderTheCurrentRule() throws Exception {
         Finding old = new Finding("create-index-concurrently", SampleAnalysis.createIndex().category(),
                 SampleAnalysis.createIndex().severity(), "V1__a.sql", 1, 1, "CREATE INDEX i ON t (c)", "m", "f",
                 null, SampleAnalysis.createIndex().evidence(), null);
         Analysis analysis = new Analysis(false, false, PerformanceImpact.LOW, 0, false, 1, "n/a", List.of(old),
                 List.of(), SampleAnalysis.rules(), 15);
 
-        assertThat(sarif(analysis).get("runs").get(0).get("results").get(0).get("ruleIndex").asInt()).isEqualTo(1);
+        JsonNode result = sarif(analysis).get("runs").get(0).get("results").get(0);
+
+        assertThat(result.get("ruleIndex").asInt()).isEqualTo(1);
+        assertThat(result.get("ruleId").asText()).isEqualTo("require-concurrent-index");
     }
 
     static JsonNode sarif(Analysis analysis) throws Exception {
