@@ -128,7 +128,7 @@ final class MarkdownReport {
         return rule == null ? code : "[" + code + "](" + rule.docPath() + ")";
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return oneLine(text).replace("|", "\\|");
     }
 
