@@ -98,6 +98,17 @@ class MainTest {
     }
 
     @Test
+    void unwritableOutputNamesTheOption() throws IOException {
+        Path migration = write("V1__audit.sql", SAFE_SQL);
+
+        Run run = run("analyze", "--migration", migration.toString(), "--output", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("error: --output " + dir + ": cannot write");
+        assertNoStackTrace(run);
+    }
+
+    @Test
     void unsupportedPostgresVersionNamesTheOption() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
