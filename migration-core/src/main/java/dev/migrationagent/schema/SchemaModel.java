@@ -98,6 +98,13 @@ public final class SchemaModel {
         return constrainedDomains.contains(resolve(QualifiedName.parse(typeName)));
     }
 
+    /** Tables with a column of the given type (a domain or enum), for checks that touch every such column. */
+    public List<QualifiedName> tablesUsingType(QualifiedName type) {
+        QualifiedName t = resolve(type);
+        return tables.values().stream().filter(x -> x.columns().stream().anyMatch(c -> resolve(QualifiedName.parse(
+                c.type().name())).equals(t))).map(Table::name).toList();
+    }
+
     /** True when a user type (enum, domain, composite, ...) with this name exists. */
     public boolean typeExists(QualifiedName type) {
         QualifiedName t = resolve(type);
