@@ -6,6 +6,7 @@ import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.RuleSetting;
 import dev.migrationagent.api.Severity;
 import dev.migrationagent.report.ReportFormat;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,7 @@ record CheckConfiguration(
     /** Builds the core request; throws {@link InvalidConfigurationException} for values the core would not get. */
     AnalysisRequest toRequest() {
         AnalysisRequest.Builder builder = AnalysisRequest.builder(baseDir)
-                .locations(effectiveLocations())
+                .locations(existingLocations())
                 .scope(scope())
                 .postgresVersion(postgresVersion)
                 .statsFile(statsFile)
@@ -95,6 +96,25 @@ record CheckConfiguration(
         }
         if (resolved.isEmpty()) {
             throw new InvalidConfigurationException("locations", String.join(",", raw), "no location given");
+        }
+        return resolved;
+    }
+
+    /**
+     * {@link #effectiveLocations()}, with each {@code filesystem:} folder checked here because only the plugin
+     * knows which element the location came from, and a typo there should name that element.
+     */
+    List<String> existingLocations() {
+        String parameter = locations.isEmpty() && !isBlank(flywayLocations) ? "flywayLocations" : "locations";
+        List<String> resolved = effectiveLocations();
+        for (String location : resolved) {
+            if (!location.startsWith(FILESYSTEM)) {
+                continue;
+            }
+            Path folder = Path.of(location.substring(FILESYSTEM.length()));
+            if (!Files.isDirectory(folder)) {
+                throw new InvalidConfigurationException(parameter, location, "folder " + folder + " does not exist");
+            }
         }
         return resolved;
     }

@@ -25,6 +25,7 @@ final class MojoErrors {
     /** The user property of each parameter the core may name; parameters without one are POM-only. */
     private static final Map<String, String> PROPERTIES = Map.of(
             "locations", "migration.locations",
+            "flywayLocations", "flyway.locations",
             "baselineVersion", "migration.baselineVersion",
             "gitBase", "migration.gitBase",
             "postgresVersion", "migration.postgresVersion",

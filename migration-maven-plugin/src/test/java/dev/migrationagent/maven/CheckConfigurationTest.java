@@ -9,11 +9,14 @@ import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.RuleSetting;
 import dev.migrationagent.api.Severity;
 import dev.migrationagent.report.ReportFormat;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckConfigurationTest {
     private static final Path BASE = Path.of("/work/orders-service").toAbsolutePath();
@@ -81,22 +84,40 @@ class CheckConfigurationTest {
     }
 
     @Test
-    void mapsEveryParameterIntoTheRequest() {
+    void missingFolderNamesTheElementItCameFrom(@TempDir Path base) {
+        CheckConfiguration fromLocations = new CheckConfiguration(base, List.of("filesystem:db/nope"), null, null,
+                null, 17, null, 10_000, List.of(), Map.of());
+        assertThatThrownBy(fromLocations::toRequest)
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("locations");
+                    assertThat(e.getMessage()).contains(base.resolve("db/nope").toString());
+                });
+
+        CheckConfiguration fromFlyway = new CheckConfiguration(base, List.of(), "filesystem:db/nope", null, null, 17,
+                null, 10_000, List.of(), Map.of());
+        assertThatThrownBy(fromFlyway::toRequest)
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("flywayLocations"));
+    }
+
+    @Test
+    void mapsEveryParameterIntoTheRequest(@TempDir Path base) throws IOException {
+        Files.createDirectories(base.resolve("db"));
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("schema", "shop");
         placeholders.put("empty", null);
-        CheckConfiguration config = new CheckConfiguration(BASE, List.of("filesystem:db"), null, "6", null, 14,
-                BASE.resolve("migration-stats.json"), 500,
+        CheckConfiguration config = new CheckConfiguration(base, List.of("filesystem:db"), null, "6", null, 14,
+                base.resolve("migration-stats.json"), 500,
                 List.of(new Rule("ban-drop-column", "warning", true), new Rule("require-concurrent-index", null, false)),
                 placeholders);
 
         AnalysisRequest request = config.toRequest();
 
-        assertThat(request.baseDir()).isEqualTo(BASE);
-        assertThat(request.locations()).containsExactly("filesystem:" + BASE.resolve("db"));
+        assertThat(request.baseDir()).isEqualTo(base);
+        assertThat(request.locations()).containsExactly("filesystem:" + base.resolve("db"));
         assertThat(request.scope()).isEqualTo(new ReviewScope.AfterVersion("6"));
         assertThat(request.postgresVersion()).isEqualTo(14);
-        assertThat(request.statsFile()).isEqualTo(BASE.resolve("migration-stats.json"));
+        assertThat(request.statsFile()).isEqualTo(base.resolve("migration-stats.json"));
         assertThat(request.smallTableRows()).isEqualTo(500);
         assertThat(request.rules()).containsExactly(
                 new RuleSetting("ban-drop-column", Severity.WARNING, true),
@@ -106,8 +127,8 @@ class CheckConfigurationTest {
 
     @Test
     void unknownSeverityNamesTheRule() {
-        CheckConfiguration config = new CheckConfiguration(BASE, List.of(), null, null, null, 17, null, 10_000,
-                List.of(new Rule("ban-drop-column", "fatal", true)), Map.of());
+        CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
+                10_000, List.of(new Rule("ban-drop-column", "fatal", true)), Map.of());
         assertThatThrownBy(config::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("rules");
@@ -118,16 +139,16 @@ class CheckConfigurationTest {
 
     @Test
     void ruleWithoutIdIsAConfigurationError() {
-        CheckConfiguration config = new CheckConfiguration(BASE, List.of(), null, null, null, 17, null, 10_000,
-                List.of(new Rule(null, "ERROR", true)), Map.of());
+        CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
+                10_000, List.of(new Rule(null, "ERROR", true)), Map.of());
         assertThatThrownBy(config::toRequest).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("<id>");
     }
 
     @Test
     void outOfRangePostgresVersionIsRejectedByTheCore() {
-        CheckConfiguration config = new CheckConfiguration(BASE, List.of(), null, null, null, 9, null, 10_000,
-                List.of(), Map.of());
+        CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 9, null,
+                10_000, List.of(), Map.of());
         assertThatThrownBy(config::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("postgresVersion"));
