@@ -113,7 +113,8 @@ record CheckConfiguration(
             }
             Path folder = Path.of(location.substring(FILESYSTEM.length()));
             if (!Files.isDirectory(folder)) {
-                throw new InvalidConfigurationException(parameter, location, "folder " + folder + " does not exist");
+                throw new InvalidConfigurationException(parameter, location,
+                        "no such folder (relative paths start at the project base directory)");
             }
         }
         return resolved;

@@ -90,7 +90,7 @@ class CheckConfigurationTest {
         assertThatThrownBy(fromLocations::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("locations");
-                    assertThat(e.getMessage()).contains(base.resolve("db/nope").toString());
+                    assertThat(e.getMessage()).contains(base.resolve("db/nope").toString(), "no such folder");
                 });
 
         CheckConfiguration fromFlyway = new CheckConfiguration(base, List.of(), "filesystem:db/nope", null, null, 17,
