@@ -128,7 +128,7 @@ public class CheckMojo extends AbstractMojo {
         try {
             Set<ReportFormat> reportFormats = CheckConfiguration.formats(formats);
             analysis = MigrationAgent.analyze(configuration().toRequest(), new MavenLogListener(getLog()));
-            Reports.consoleSummary(analysis).forEach(getLog()::info);
+            logSummary(analysis, Reports.consoleSummary(analysis));
             for (Path written : Reports.writeAll(analysis, reportFormats, reportDir)) {
                 getLog().info("Report: " + written);
             }
@@ -150,6 +150,18 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         throw MojoErrors.gateFailed(blocking(analysis));
+    }
+
+    /** The summary's last line is the verdict; the finding lines above it are warnings when the gate fails. */
+    private void logSummary(Analysis analysis, List<String> lines) {
+        boolean passes = analysis.passes(failOnWarning);
+        for (int i = 0; i < lines.size(); i++) {
+            if (passes || i == lines.size() - 1) {
+                getLog().info(lines.get(i));
+            } else {
+                getLog().warn(lines.get(i));
+            }
+        }
     }
 
     private CheckConfiguration configuration() {
