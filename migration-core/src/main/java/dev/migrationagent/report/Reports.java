@@ -3,7 +3,10 @@ package dev.migrationagent.report;
 import dev.migrationagent.api.Analysis;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +16,8 @@ public final class Reports {
 
     /** Writes one report to {@code out}; the caller closes it. */
     public static void write(Analysis analysis, ReportFormat format, Writer out) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        out.write(render(analysis, format));
+        out.flush();
     }
 
     /**
@@ -23,11 +27,26 @@ public final class Reports {
      */
     public static List<Path> writeAll(Analysis analysis, Set<ReportFormat> formats, Path outputDir)
             throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        Files.createDirectories(outputDir);
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            Path file = outputDir.resolve(format.fileName());
+            Files.writeString(file, render(analysis, format), StandardCharsets.UTF_8);
+            written.add(file);
+        }
+        return written;
     }
 
     /** A concise console summary: one line per active finding plus a verdict line. */
     public static List<String> consoleSummary(Analysis analysis) {
-        throw new UnsupportedOperationException("not yet");
+        return ConsoleReport.lines(analysis);
+    }
+
+    static String render(Analysis analysis, ReportFormat format) {
+        return switch (format) {
+            case JSON -> JsonReport.render(analysis);
+            case MARKDOWN -> MarkdownReport.render(analysis);
+            case SARIF -> SarifReport.render(analysis);
+        };
     }
 }
