@@ -128,7 +128,8 @@ public class CheckMojo extends AbstractMojo {
         try {
             Set<ReportFormat> reportFormats = CheckConfiguration.formats(formats);
             analysis = MigrationAgent.analyze(configuration().toRequest(), new MavenLogListener(getLog()));
-            logSummary(analysis, Reports.consoleSummary(analysis));
+            // The summary lines carry their own severity word; Maven's level prefix on top would only repeat it.
+            Reports.consoleSummary(analysis).forEach(getLog()::info);
             for (Path written : Reports.writeAll(analysis, reportFormats, reportDir)) {
                 getLog().info("Report: " + written);
             }
@@ -150,18 +151,6 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         throw MojoErrors.gateFailed(blocking(analysis));
-    }
-
-    /** The summary's last line is the verdict; the finding lines above it are warnings when the gate fails. */
-    private void logSummary(Analysis analysis, List<String> lines) {
-        boolean passes = analysis.passes(failOnWarning);
-        for (int i = 0; i < lines.size(); i++) {
-            if (passes || i == lines.size() - 1) {
-                getLog().info(lines.get(i));
-            } else {
-                getLog().warn(lines.get(i));
-            }
-        }
     }
 
     private CheckConfiguration configuration() {
