@@ -156,7 +156,7 @@ public final class LockModel {
                     && t.constraints().stream().anyMatch(k -> k.provesNotNull(sn.column()));
             out.add(new TableEffect(table, LockMode.ACCESS_EXCLUSIVE, proven ? Work.CATALOG : Work.SCAN));
         } else if (a instanceof AlterAction.AddConstraint ac) {
-            addConstraint(table, ac.constraint(), t, out);
+            addConstraint(table, ac.constraint(), t, model, out);
         } else if (a instanceof AlterAction.DropConstraint dc) {
             out.add(new TableEffect(table, LockMode.ACCESS_EXCLUSIVE, Work.CATALOG));
             Constraint k = t == null ? null : t.constraint(dc.name());
@@ -197,7 +197,10 @@ public final class LockModel {
         }
     }
 
-    private static void addConstraint(QualifiedName table, ConstraintDef k, Table t, List<TableEffect> out) {
+    private static void addConstraint(QualifiedName table, ConstraintDef k, Table t, SchemaModel model,
+            List<TableEffect> out) {
+        Index index = k.usingIndex() == null ? null
+                : model.index(new QualifiedName(SchemaModel.resolve(table).schema(), k.usingIndex()));
         switch (k.kind()) {
             case CHECK, NOT_NULL -> out.add(new TableEffect(table, LockMode.ACCESS_EXCLUSIVE,
                     k.notValid() ? Work.CATALOG : Work.SCAN));
@@ -212,8 +215,8 @@ public final class LockModel {
                     w = Work.INDEX_BUILD;
                 } else {
                     // PRIMARY KEY USING INDEX still scans for NULLs unless the columns are already NOT NULL.
-                    boolean nullable = k.kind() == ConstraintDef.Kind.PRIMARY_KEY && t != null
-                            && t.columns().stream().anyMatch(c -> !c.notNull());
+                    boolean nullable = k.kind() == ConstraintDef.Kind.PRIMARY_KEY && t != null && index != null
+                            && index.columns().stream().map(t::column).anyMatch(c -> c != null && !c.notNull());
                     w = nullable ? Work.SCAN : Work.CATALOG;
                 }
                 out.add(new TableEffect(table, LockMode.ACCESS_EXCLUSIVE, w));

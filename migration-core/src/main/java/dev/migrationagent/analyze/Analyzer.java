@@ -1,0 +1,254 @@
+package dev.migrationagent.analyze;
+
+import dev.migrationagent.api.Analysis;
+import dev.migrationagent.api.Category;
+import dev.migrationagent.api.Evidence;
+import dev.migrationagent.api.Finding;
+import dev.migrationagent.api.Listener;
+import dev.migrationagent.api.RuleInfo;
+import dev.migrationagent.api.RuleSetting;
+import dev.migrationagent.api.ScriptInfo;
+import dev.migrationagent.lock.LockEstimator;
+import dev.migrationagent.lock.LockModel;
+import dev.migrationagent.lock.TableEffect;
+import dev.migrationagent.rule.Reporter;
+import dev.migrationagent.rule.RuleContext;
+import dev.migrationagent.rule.RuleRegistry;
+import dev.migrationagent.rule.TransactionState;
+import dev.migrationagent.schema.SchemaModel;
+import dev.migrationagent.schema.TableSize;
+import dev.migrationagent.schema.TableStats;
+import dev.migrationagent.script.MigrationScript;
+import dev.migrationagent.simulate.Problem;
+import dev.migrationagent.simulate.Simulator;
+import dev.migrationagent.sql.AlterAction;
+import dev.migrationagent.sql.ColumnDef;
+import dev.migrationagent.sql.ObjectKind;
+import dev.migrationagent.sql.ParsedStatement;
+import dev.migrationagent.sql.QualifiedName;
+import dev.migrationagent.sql.Statement;
+import dev.migrationagent.sql.postgres.PostgresParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the static analysis: replays applied migrations into the schema model, then walks each migration under
+ * review statement by statement with the transaction structure Flyway will give it, predicting failures and running
+ * every active rule.
+ */
+public final class Analyzer {
+    private static final int MAX_STATEMENT_TEXT = 2000;
+
+    /**
+     * Settings of one analysis.
+     *
+     * @param postgresVersion target major version
+     * @param stats table statistics
+     * @param smallTableRows small-table threshold
+     * @param rules per-rule settings
+     */
+    public record Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules) {
+        public Settings {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    private final Settings settings;
+    private final RuleRegistry registry = RuleRegistry.builtIn();
+    private final List<RuleRegistry.ActiveRule> rules;
+    private final SchemaModel model = new SchemaModel();
+    private final Set<QualifiedName> newTables = new HashSet<>();
+    private final Set<String> newColumns = new HashSet<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<ParsedStatement> reviewedStatements = new ArrayList<>();
+    private double lockSeconds;
+    private boolean unknownLockTime;
+
+    private Analyzer(Settings settings) {
+        this.settings = settings;
+        this.rules = registry.configure(settings.rules());
+    }
+
+    /**
+     * Analyzes {@code reviewed} (a subset of {@code all}, same order) after replaying the other scripts.
+     *
+     * @throws dev.migrationagent.api.MigrationAgentException for malformed suppressions
+     */
+    public static Analysis analyze(List<MigrationScript> all, List<MigrationScript> reviewed, Settings settings,
+            Listener listener) {
+        Analyzer a = new Analyzer(settings);
+        Set<MigrationScript> review = new HashSet<>(reviewed);
+        List<ScriptInfo> infos = new ArrayList<>();
+        for (MigrationScript s : all) {
+            PostgresParser.Script parsed = PostgresParser.parse(s.sql());
+            boolean transactional = a.transactional(s, parsed.statements());
+            if (review.contains(s)) {
+                listener.on(Listener.Level.DEBUG, "Reviewing " + s.path());
+                a.review(s, parsed, transactional);
+            } else {
+                a.replay(s, parsed, listener);
+            }
+            infos.add(new ScriptInfo(s.path(), s.version() == null ? null : s.version().text(), s.description(),
+                    transactional, review.contains(s), parsed.statements().size()));
+        }
+        return a.result(infos);
+    }
+
+    /** Flyway's rule: a per-script setting wins; otherwise a script of only non-transactional statements runs
+     * without a transaction. */
+    private boolean transactional(MigrationScript s, List<ParsedStatement> statements) {
+        if (s.executeInTransaction() != null) {
+            return s.executeInTransaction();
+        }
+        if (statements.isEmpty()) {
+            return true;
+        }
+        for (ParsedStatement p : statements) {
+            if (!flywayNonTransactional(p.statement())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Mirrors the statements Flyway's PostgreSQL parser detects; REINDEX ... CONCURRENTLY and DETACH ...
+    // CONCURRENTLY are not among them, so those scripts need a .sql.conf.
+    private boolean flywayNonTransactional(Statement s) {
+        return (s instanceof Statement.CreateIndex ci && ci.concurrently())
+                || (s instanceof Statement.Drop d && d.concurrently())
+                || s instanceof Statement.Vacuum
+                || (s instanceof Statement.Reindex r && r.target() != ObjectKind.INDEX
+                        && r.target() != ObjectKind.TABLE)
+                || (s instanceof Statement.AlterType at && at.action() == Statement.AlterType.Action.ADD_VALUE
+                        && settings.postgresVersion() < 12)
+                || (s instanceof Statement.Opaque o && (o.keyword().equals("CREATE DATABASE")
+                        || o.keyword().equals("DROP DATABASE") || o.keyword().equals("ALTER SYSTEM")));
+    }
+
+    private void replay(MigrationScript s, PostgresParser.Script parsed, Listener listener) {
+        for (ParsedStatement p : parsed.statements()) {
+            if (p.statement() instanceof Statement.Invalid inv) {
+                listener.on(Listener.Level.WARN, s.path() + ":" + inv.line() + ":" + inv.column()
+                        + ": applied migration not understood (" + inv.message() + "); the schema model may be "
+                        + "incomplete");
+            }
+            model.apply(p.statement());
+        }
+    }
+
+    private void review(MigrationScript s, PostgresParser.Script parsed, boolean transactional) {
+        Path file = s.file() == null ? Path.of(s.path()) : s.file();
+        Map<String, String> fileSuppressions = Suppressions.read(parsed.headerComments(), file, registry);
+        TransactionState tx = new TransactionState();
+        boolean inTx = transactional;
+        boolean lockTimeout = false;
+        for (ParsedStatement p : parsed.statements()) {
+            Statement st = p.statement();
+            if (!inTx) {
+                tx = new TransactionState();
+            }
+            List<TableEffect> effects = LockModel.effects(st, model, settings.postgresVersion());
+            final TransactionState current = tx;
+            List<Problem> problems = Simulator.predict(st, model, new Simulator.Situation(settings.postgresVersion(),
+                    inTx, current.addedLabels(), this::hasRows));
+            RuleContext ctx = new RuleContext(p, model, settings.postgresVersion(), inTx, current, effects, problems,
+                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout);
+            Map<String, String> suppressions = new java.util.HashMap<>(fileSuppressions);
+            suppressions.putAll(Suppressions.read(p.comments(), file, registry));
+            // A statement that fails takes no lock and changes no data: only the failure itself is reported.
+            boolean fails = problems.stream().anyMatch(x -> x.kind() == Problem.Kind.FAILS);
+            for (RuleRegistry.ActiveRule r : rules) {
+                Category c = r.rule().descriptor().category();
+                if (!fails || c == Category.MIGRATION_ERROR || c == Category.TRANSACTION_HAZARD) {
+                    r.rule().check(ctx, reporter(r, s, p, suppressions));
+                }
+            }
+            reviewedStatements.add(p);
+            accumulateLockTime(ctx, effects);
+            if (!fails) {
+                trackNewObjects(st);
+                model.apply(st);
+            }
+            tx.after(st, effects, p.span().line());
+            if (st instanceof Statement.SetVariable sv && sv.name().equals("lock_timeout")) {
+                lockTimeout = !sv.value().matches("0+|'0'");
+            } else if (st instanceof Statement.Transaction t) {
+                tx = new TransactionState();
+                inTx = t.keyword().equals("BEGIN");
+            }
+        }
+    }
+
+    private Reporter reporter(RuleRegistry.ActiveRule r, MigrationScript s, ParsedStatement p,
+            Map<String, String> suppressions) {
+        return (message, fix, seconds) -> {
+            String text = p.text().strip();
+            if (text.length() > MAX_STATEMENT_TEXT) {
+                text = text.substring(0, MAX_STATEMENT_TEXT) + " …";
+            }
+            String id = r.rule().descriptor().id();
+            findings.add(new Finding(id, r.rule().descriptor().category(), r.severity(), s.path(), p.span().line(),
+                    p.span().column(), text, message, fix, seconds, Evidence.INFERRED, suppressions.get(id)));
+        };
+    }
+
+    private boolean hasRows(QualifiedName table) {
+        if (newTables.contains(SchemaModel.resolve(table))) {
+            return false;
+        }
+        TableStats.Entry e = settings.stats().get(table);
+        return (e != null && e.rows() > 0) || !model.knownRows(table).isEmpty();
+    }
+
+    private void accumulateLockTime(RuleContext ctx, List<TableEffect> effects) {
+        Double worst = null;
+        boolean blocking = false;
+        for (TableEffect e : effects) {
+            TableSize size = ctx.size(e.table());
+            if (!e.blocksTraffic() || !size.matters()) {
+                continue;
+            }
+            blocking = true;
+            Double sec = LockEstimator.seconds(e.work(), size);
+            if (sec != null && (worst == null || sec > worst)) {
+                worst = sec;
+            }
+        }
+        if (blocking && worst == null) {
+            unknownLockTime = true;
+        }
+        if (worst != null) {
+            lockSeconds += worst;
+        }
+    }
+
+    private void trackNewObjects(Statement st) {
+        if (st instanceof Statement.CreateTable ct && model.table(ct.table()) == null) {
+            newTables.add(SchemaModel.resolve(ct.table()));
+        } else if (st instanceof Statement.AlterTable at) {
+            QualifiedName t = SchemaModel.resolve(at.table());
+            for (AlterAction a : at.actions()) {
+                if (a instanceof AlterAction.AddColumn ac) {
+                    ColumnDef c = ac.column();
+                    newColumns.add(t + "." + c.name());
+                } else if (a instanceof AlterAction.RenameTable rt && newTables.remove(t)) {
+                    newTables.add(new QualifiedName(t.schema(), rt.to()));
+                }
+            }
+        }
+    }
+
+    private Analysis result(List<ScriptInfo> scripts) {
+        List<Finding> active = findings.stream().filter(f -> !f.suppressed()).toList();
+        boolean safe = active.stream().noneMatch(f -> f.severity() == dev.migrationagent.api.Severity.ERROR);
+        List<RuleInfo> infos = rules.stream().map(r -> r.rule().descriptor().toInfo()).toList();
+        return new Analysis(safe, Verdict.breaking(active), Verdict.impact(active, lockSeconds, unknownLockTime),
+                Math.round(lockSeconds * 10) / 10.0, Verdict.requiresDataMigration(active),
+                Verdict.rollbackComplexity(reviewedStatements, active), Verdict.recommendedApproach(active, safe),
+                findings, scripts, infos, settings.postgresVersion());
+    }
+}

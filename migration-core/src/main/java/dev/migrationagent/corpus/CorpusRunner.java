@@ -1,0 +1,137 @@
+package dev.migrationagent.corpus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrationagent.analyze.Analyzer;
+import dev.migrationagent.api.Analysis;
+import dev.migrationagent.api.Category;
+import dev.migrationagent.api.Finding;
+import dev.migrationagent.api.InvalidInputException;
+import dev.migrationagent.api.Listener;
+import dev.migrationagent.api.Severity;
+import dev.migrationagent.schema.TableStats;
+import dev.migrationagent.script.MigrationScript;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Runs the analyzer over a corpus directory and scores it against the labels. */
+public final class CorpusRunner {
+    /** The verdict for one case. */
+    public record Outcome(CorpusCase expected, boolean safe, Set<Category> categories, List<String> rules) {}
+
+    /** Case-level scores: unsafe is the positive class. */
+    public record Score(int cases, int truePositives, int falsePositives, int falseNegatives, int trueNegatives) {
+        public double recall() {
+            return ratio(truePositives, truePositives + falseNegatives);
+        }
+
+        public double precision() {
+            return ratio(truePositives, truePositives + falsePositives);
+        }
+
+        public double falsePositiveRate() {
+            return falsePositives + trueNegatives == 0 ? 0 : (double) falsePositives / (falsePositives + trueNegatives);
+        }
+
+        private static double ratio(int a, int b) {
+            return b == 0 ? 1 : (double) a / b;
+        }
+
+        /** {@code recall=R precision=P fpr=F}. */
+        public String line() {
+            return String.format(Locale.ROOT, "recall=%.3f precision=%.3f fpr=%.3f", recall(), precision(),
+                    falsePositiveRate());
+        }
+    }
+
+    private CorpusRunner() {}
+
+    /** Analyzes one case statically. */
+    public static Outcome run(CorpusCase c) {
+        MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
+        MigrationScript migration = new MigrationScript(null, c.name() + ".sql", null, c.name(), c.migration(),
+                !c.nonTransactional());
+        Analysis a = Analyzer.analyze(List.of(schema, migration), List.of(migration), new Analyzer.Settings(c.pg(),
+                TableStats.ofRows(c.rows()), 10_000, List.of()), Listener.silent());
+        Set<Category> categories = new TreeSet<>();
+        Set<String> rules = new TreeSet<>();
+        for (Finding f : a.activeFindings()) {
+            if (f.severity() == Severity.ERROR) {
+                categories.add(f.category());
+                rules.add(f.ruleId());
+            }
+        }
+        return new Outcome(c, a.safeToDeploy(), categories, List.copyOf(rules));
+    }
+
+    /**
+     * Runs every {@code *.sql} case in {@code dir}, writes one JSON line per case to {@code out}, prints misses to
+     * {@code log} and returns the score (also printed as the last line).
+     */
+    public static Score run(Path dir, Path out, PrintStream log) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidInputException(dir, "cannot list corpus directory: " + e.getMessage(), e);
+        }
+        ObjectMapper json = new ObjectMapper();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        List<String> categoryNotes = new ArrayList<>();
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (Path f : files) {
+                CorpusCase c = CorpusCase.parse(f, Files.readString(f));
+                Outcome o = run(c);
+                ObjectNode line = json.createObjectNode();
+                line.put("case", c.name());
+                line.put("safe", o.safe());
+                ArrayNode cats = line.putArray("categories");
+                o.categories().forEach(k -> cats.add(k.id()));
+                w.write(json.writeValueAsString(line));
+                w.write('\n');
+                boolean unsafe = !o.safe();
+                if (unsafe && !c.expectSafe()) {
+                    tp++;
+                    if (!o.categories().equals(c.hazards())) {
+                        categoryNotes.add("categories " + c.name() + ": expected " + ids(c.hazards()) + ", got "
+                                + ids(o.categories()));
+                    }
+                } else if (unsafe) {
+                    fp++;
+                    log.println("FALSE ALARM " + c.name() + ": labelled safe, flagged " + ids(o.categories())
+                            + " by " + o.rules());
+                } else if (!c.expectSafe()) {
+                    fn++;
+                    log.println("MISS " + c.name() + ": labelled unsafe " + ids(c.hazards()) + ", judged safe");
+                } else {
+                    tn++;
+                }
+            }
+        }
+        categoryNotes.forEach(log::println);
+        Score score = new Score(files.size(), tp, fp, fn, tn);
+        log.println(score.line());
+        return score;
+    }
+
+    private static String ids(Set<Category> categories) {
+        return categories.stream().map(Category::id).toList().toString();
+    }
+}
