@@ -148,15 +148,6 @@ public final class RuleContext {
         return new TableSize(TableSize.Kind.UNKNOWN, -1, -1);
     }
 
-    /** True when rows certainly exist: statistics say so or a migration inserted some. */
-    public boolean hasRows(QualifiedName table) {
-        if (isNew(table)) {
-            return false;
-        }
-        TableStats.Entry e = stats.get(table);
-        return (e != null && e.rows() > 0) || !model.knownRows(table).isEmpty();
-    }
-
     /** The estimated blocking seconds of this statement's effects on the given table, or {@code null}. */
     public Double lockSeconds(QualifiedName table) {
         Double worst = null;
