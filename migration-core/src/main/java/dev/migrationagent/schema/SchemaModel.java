@@ -38,6 +38,7 @@ public final class SchemaModel {
     private final Map<QualifiedName, String> functionVolatility = new HashMap<>();
     private final Set<String> schemas = new HashSet<>(Set.of(DEFAULT_SCHEMA));
     private final Map<QualifiedName, List<Map<String, Value>>> knownRows = new HashMap<>();
+    private final Map<QualifiedName, QualifiedName> defaultPartitions = new HashMap<>();
     private int statementsApplied;
     private boolean complete = true;
 
@@ -131,6 +132,11 @@ public final class SchemaModel {
         return List.copyOf(knownRows.getOrDefault(resolve(table), List.of()));
     }
 
+    /** The DEFAULT partition of a partitioned table, or {@code null}. */
+    public QualifiedName defaultPartitionOf(QualifiedName parent) {
+        return defaultPartitions.get(resolve(parent));
+    }
+
     /** Partitions of a partitioned table. */
     public List<Table> partitionsOf(QualifiedName parent) {
         QualifiedName p = resolve(parent);
@@ -220,6 +226,7 @@ public final class SchemaModel {
             columns.addAll(parent.columns());
             if (ct.defaultPartition()) {
                 tables.put(parent.name(), parent.withDefaultPartition(true));
+                defaultPartitions.put(parent.name(), name);
             }
         }
         for (ColumnDef def : ct.columns()) {
@@ -348,12 +355,17 @@ public final class SchemaModel {
                 tables.put(p.name(), p.withPartitionOf(name));
                 if (ap.isDefault()) {
                     tables.put(name, t.withDefaultPartition(true));
+                    defaultPartitions.put(name, p.name());
                 }
             }
         } else if (a instanceof AlterAction.DetachPartition dp) {
             Table p = table(dp.partition());
             if (p != null) {
                 tables.put(p.name(), p.withPartitionOf(null));
+                if (p.name().equals(defaultPartitions.get(name))) {
+                    defaultPartitions.remove(name);
+                    tables.put(name, tables.get(name).withDefaultPartition(false));
+                }
             }
         }
         // Storage, statistics, triggers and ownership changes do not affect the model.
@@ -425,6 +437,7 @@ public final class SchemaModel {
             switch (d.kind()) {
                 case TABLE -> {
                     tables.remove(r);
+                    defaultPartitions.values().remove(r);
                     knownRows.remove(r);
                     indexes.values().removeIf(i -> i.table().equals(r));
                     if (d.cascade()) {

@@ -300,7 +300,7 @@ public final class PostgresParser {
                 return other(start, "SET (", null);
             }
             StringBuilder kw = new StringBuilder();
-            for (int i = 0; i < 3 && c.peek() != null && c.peek().type() == TokenType.WORD; i++) {
+            for (int i = 0; i < 4 && c.peek() != null && c.peek().type() == TokenType.WORD; i++) {
                 String w = c.peek().value();
                 if (i > 0 && !KEYWORD_CONTINUATIONS.contains(w)) {
                     break;
