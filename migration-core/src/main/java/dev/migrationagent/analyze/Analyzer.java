@@ -61,6 +61,7 @@ public final class Analyzer {
     private final RuleRegistry registry = RuleRegistry.builtIn();
     private final List<RuleRegistry.ActiveRule> rules;
     private final SchemaModel model = new SchemaModel();
+    // Tables, views and types created by the migrations under review: no client depends on them yet.
     private final Set<QualifiedName> newTables = new HashSet<>();
     private final Set<String> newColumns = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -229,6 +230,10 @@ public final class Analyzer {
     private void trackNewObjects(Statement st) {
         if (st instanceof Statement.CreateTable ct && model.table(ct.table()) == null) {
             newTables.add(SchemaModel.resolve(ct.table()));
+        } else if (st instanceof Statement.CreateView cv && model.view(cv.view()) == null) {
+            newTables.add(SchemaModel.resolve(cv.view()));
+        } else if (st instanceof Statement.CreateType ct && !model.typeExists(ct.type())) {
+            newTables.add(SchemaModel.resolve(ct.type()));
         } else if (st instanceof Statement.AlterTable at) {
             QualifiedName t = SchemaModel.resolve(at.table());
             for (AlterAction a : at.actions()) {

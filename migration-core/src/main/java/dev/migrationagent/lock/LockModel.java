@@ -59,13 +59,10 @@ public final class LockModel {
             }
             if (ct.partitionOf() != null) {
                 out.add(new TableEffect(ct.partitionOf(), LockMode.ACCESS_EXCLUSIVE, Work.CATALOG));
-                Table parent = model.table(ct.partitionOf());
-                if (parent != null && parent.hasDefaultPartition()) {
-                    for (Table p : model.partitionsOf(parent.name())) {
-                        if (isDefaultPartitionCandidate(p)) {
-                            out.add(new TableEffect(p.name(), LockMode.ACCESS_EXCLUSIVE, Work.SCAN));
-                        }
-                    }
+                QualifiedName defaultPartition = model.defaultPartitionOf(ct.partitionOf());
+                if (defaultPartition != null) {
+                    // The default partition is scanned to prove it holds no row of the new partition's range.
+                    out.add(new TableEffect(defaultPartition, LockMode.ACCESS_EXCLUSIVE, Work.SCAN));
                 }
             }
         } else if (s instanceof Statement.Drop d) {
@@ -114,10 +111,6 @@ public final class LockModel {
             out.add(new TableEffect(i.table(), LockMode.ROW_EXCLUSIVE, Work.CATALOG));
         }
         return out;
-    }
-
-    private static boolean isDefaultPartitionCandidate(Table p) {
-        return p.partitionOf() != null;
     }
 
     private static QualifiedName indexTable(SchemaModel model, QualifiedName index) {
@@ -178,6 +171,10 @@ public final class LockModel {
                     && k.validated() && k.expression() != null && k.expression().contains(">=")
                     && k.expression().contains("<"));
             out.add(new TableEffect(ap.partition(), LockMode.ACCESS_EXCLUSIVE, proven ? Work.CATALOG : Work.SCAN));
+            QualifiedName defaultPartition = model.defaultPartitionOf(table);
+            if (defaultPartition != null && !ap.isDefault()) {
+                out.add(new TableEffect(defaultPartition, LockMode.ACCESS_EXCLUSIVE, Work.SCAN));
+            }
         } else if (a instanceof AlterAction.DetachPartition dp) {
             LockMode mode = dp.concurrently() ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
             out.add(new TableEffect(table, mode, Work.CATALOG));

@@ -20,11 +20,14 @@ import dev.migrationagent.rule.data.DropCascadeRule;
 import dev.migrationagent.rule.data.LossyTypeChangeRule;
 import dev.migrationagent.rule.data.RequireWhereClauseRule;
 import dev.migrationagent.rule.data.ViolatesExistingRowsRule;
+import dev.migrationagent.rule.error.IdentifierTooLongRule;
 import dev.migrationagent.rule.error.MigrationFailsRule;
 import dev.migrationagent.rule.error.SyntaxErrorRule;
 import dev.migrationagent.rule.locking.BatchLargeUpdatesRule;
 import dev.migrationagent.rule.locking.ConcurrentIndexCaveatsRule;
+import dev.migrationagent.rule.locking.DomainConstraintScanRule;
 import dev.migrationagent.rule.locking.ExplicitLockTableRule;
+import dev.migrationagent.rule.locking.ForeignKeyWithoutIndexRule;
 import dev.migrationagent.rule.locking.LockHeldAcrossSlowStatementRule;
 import dev.migrationagent.rule.locking.PartitionBoundScanRule;
 import dev.migrationagent.rule.locking.RequireConcurrentDetachRule;
@@ -63,12 +66,15 @@ public final class BuiltInRules {
                 new BatchLargeUpdatesRule(),
                 new CheckExistingRowsFirstRule(),
                 new ConcurrentIndexCaveatsRule(),
+                new DomainConstraintScanRule(),
                 new DropCascadeRule(),
                 new DropDefaultReliedOnRule(),
                 new DropNotNullRule(),
                 new EnumValuePositionRule(),
                 new EnumValueUsedBeforeCommitRule(),
                 new ExplicitLockTableRule(),
+                new ForeignKeyWithoutIndexRule(),
+                new IdentifierTooLongRule(),
                 new IncompatibleTypeChangeRule(),
                 new LockHeldAcrossSlowStatementRule(),
                 new LossyTypeChangeRule(),

@@ -39,7 +39,7 @@ public final class RuleContext {
      * @param effects the statement's table locks and work
      * @param problems failures predicted for the statement
      * @param stats table statistics
-     * @param newTables tables created by migrations under review (empty when they run)
+     * @param newTables tables, views and types created by migrations under review (no client uses them yet)
      * @param newColumns {@code table.column} of columns added by migrations under review
      * @param smallTableRows the small-table threshold
      * @param lockTimeoutSet whether {@code lock_timeout} was set earlier in the script
@@ -106,7 +106,7 @@ public final class RuleContext {
         return lockTimeoutSet;
     }
 
-    /** True when the table was created by a migration under review, so it is empty when this one runs. */
+    /** True when the table (or view, or type) was created by a migration under review: empty and unused. */
     public boolean isNew(QualifiedName table) {
         return newTables.contains(SchemaModel.resolve(table));
     }
@@ -146,15 +146,6 @@ public final class RuleContext {
             }
         }
         return new TableSize(TableSize.Kind.UNKNOWN, -1, -1);
-    }
-
-    /** True when rows certainly exist: statistics say so or a migration inserted some. */
-    public boolean hasRows(QualifiedName table) {
-        if (isNew(table)) {
-            return false;
-        }
-        TableStats.Entry e = stats.get(table);
-        return (e != null && e.rows() > 0) || !model.knownRows(table).isEmpty();
     }
 
     /** The estimated blocking seconds of this statement's effects on the given table, or {@code null}. */

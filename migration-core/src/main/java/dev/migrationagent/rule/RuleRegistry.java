@@ -14,10 +14,12 @@ public final class RuleRegistry {
     /** A rule as configured for one analysis. */
     public record ActiveRule(Rule rule, Severity severity) {}
 
+    private final List<Rule> rules;
     private final Map<String, Rule> byId = new HashMap<>();
 
     /** A registry over the given rules; fails fast on duplicate ids. */
     public RuleRegistry(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
         for (Rule r : rules) {
             register(r.descriptor().id(), r);
             for (String alt : r.descriptor().altIds()) {
@@ -59,7 +61,7 @@ public final class RuleRegistry {
             chosen.put(r, s);
         }
         List<ActiveRule> out = new ArrayList<>();
-        for (Rule r : BuiltInRules.all().stream().map(x -> byId.get(x.descriptor().id())).toList()) {
+        for (Rule r : rules) {
             RuleSetting s = chosen.get(r);
             if (s != null && !s.enabled()) {
                 continue;
@@ -71,6 +73,6 @@ public final class RuleRegistry {
     }
 
     private List<String> ids() {
-        return BuiltInRules.all().stream().map(r -> r.descriptor().id()).toList();
+        return rules.stream().map(r -> r.descriptor().id()).toList();
     }
 }

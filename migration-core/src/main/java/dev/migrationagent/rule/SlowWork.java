@@ -4,7 +4,9 @@ import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.lock.Work;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.sql.Statement;
-import java.util.Locale;
+import dev.migrationagent.sql.Lexer;
+import dev.migrationagent.sql.Token;
+import java.util.List;
 
 /**
  * Finds the pattern "strong lock taken earlier in the transaction, slow work now on the same table", shared by the
@@ -64,11 +66,12 @@ public final class SlowWork {
         if (where == null) {
             return true;
         }
-        String w = where.replaceAll("[\\s()\"]+", " ").trim().toLowerCase(Locale.ROOT);
-        if (!w.matches("[a-z_][a-z0-9_]* is null")) {
+        List<Token> t = Lexer.tokenize(where).stream()
+                .filter(x -> !x.isComment() && !x.isSymbol("(") && !x.isSymbol(")")).toList();
+        if (t.size() != 3 || !t.get(0).isIdentifier() || !t.get(1).is("is") || !t.get(2).is("null")) {
             return false;
         }
-        String col = w.substring(0, w.indexOf(' '));
+        String col = t.get(0).value();
         Statement s = ctx.statement();
         return (s instanceof Statement.Update u && ctx.isNewColumn(u.table(), col))
                 || (s instanceof Statement.Delete d && ctx.isNewColumn(d.table(), col));

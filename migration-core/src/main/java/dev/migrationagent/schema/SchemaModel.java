@@ -38,6 +38,7 @@ public final class SchemaModel {
     private final Map<QualifiedName, String> functionVolatility = new HashMap<>();
     private final Set<String> schemas = new HashSet<>(Set.of(DEFAULT_SCHEMA));
     private final Map<QualifiedName, List<Map<String, Value>>> knownRows = new HashMap<>();
+    private final Map<QualifiedName, QualifiedName> defaultPartitions = new HashMap<>();
     private int statementsApplied;
     private boolean complete = true;
 
@@ -98,6 +99,13 @@ public final class SchemaModel {
         return constrainedDomains.contains(resolve(QualifiedName.parse(typeName)));
     }
 
+    /** Tables with a column of the given type (a domain or enum), for checks that touch every such column. */
+    public List<QualifiedName> tablesUsingType(QualifiedName type) {
+        QualifiedName t = resolve(type);
+        return tables.values().stream().filter(x -> x.columns().stream().anyMatch(c -> resolve(QualifiedName.parse(
+                c.type().name())).equals(t))).map(Table::name).toList();
+    }
+
     /** True when a user type (enum, domain, composite, ...) with this name exists. */
     public boolean typeExists(QualifiedName type) {
         QualifiedName t = resolve(type);
@@ -122,6 +130,11 @@ public final class SchemaModel {
     /** Literal rows known to exist in a table (possibly a sample); empty when none are known. */
     public List<Map<String, Value>> knownRows(QualifiedName table) {
         return List.copyOf(knownRows.getOrDefault(resolve(table), List.of()));
+    }
+
+    /** The DEFAULT partition of a partitioned table, or {@code null}. */
+    public QualifiedName defaultPartitionOf(QualifiedName parent) {
+        return defaultPartitions.get(resolve(parent));
     }
 
     /** Partitions of a partitioned table. */
@@ -213,6 +226,7 @@ public final class SchemaModel {
             columns.addAll(parent.columns());
             if (ct.defaultPartition()) {
                 tables.put(parent.name(), parent.withDefaultPartition(true));
+                defaultPartitions.put(parent.name(), name);
             }
         }
         for (ColumnDef def : ct.columns()) {
@@ -341,12 +355,17 @@ public final class SchemaModel {
                 tables.put(p.name(), p.withPartitionOf(name));
                 if (ap.isDefault()) {
                     tables.put(name, t.withDefaultPartition(true));
+                    defaultPartitions.put(name, p.name());
                 }
             }
         } else if (a instanceof AlterAction.DetachPartition dp) {
             Table p = table(dp.partition());
             if (p != null) {
                 tables.put(p.name(), p.withPartitionOf(null));
+                if (p.name().equals(defaultPartitions.get(name))) {
+                    defaultPartitions.remove(name);
+                    tables.put(name, tables.get(name).withDefaultPartition(false));
+                }
             }
         }
         // Storage, statistics, triggers and ownership changes do not affect the model.
@@ -418,6 +437,7 @@ public final class SchemaModel {
             switch (d.kind()) {
                 case TABLE -> {
                     tables.remove(r);
+                    defaultPartitions.values().remove(r);
                     knownRows.remove(r);
                     indexes.values().removeIf(i -> i.table().equals(r));
                     if (d.cascade()) {

@@ -359,21 +359,11 @@ public final class Simulator {
     }
 
     private static void usedType(QualifiedName type, SchemaModel m, List<Problem> out) {
-        // The model has no catalog of all tables, so walk the tables we know.
-        for (QualifiedName name : tablesOf(m)) {
-            Table t = m.table(name);
-            for (Column c : t.columns()) {
-                if (SchemaModel.resolve(QualifiedName.parse(c.type().name())).equals(SchemaModel.resolve(type))) {
-                    fails(out, "2BP01", "cannot drop type " + type.display() + " because column " + c.name()
-                            + " of table " + t.name().display() + " depends on it");
-                    return;
-                }
-            }
+        List<QualifiedName> users = m.tablesUsingType(type);
+        if (!users.isEmpty()) {
+            fails(out, "2BP01", "cannot drop type " + type.display() + " because table " + users.get(0).display()
+                    + " has a column of that type");
         }
-    }
-
-    private static List<QualifiedName> tablesOf(SchemaModel m) {
-        return m.tableNames();
     }
 
     // ------------------------------------------------------------------ data

@@ -83,6 +83,9 @@ public sealed interface Statement {
     /** {@code ALTER INDEX name RENAME TO | ATTACH PARTITION | ...}. */
     record AlterIndex(QualifiedName index, boolean ifExists, String keyword, String target) implements Statement {}
 
+    /** {@code ALTER DOMAIN name ...}; only adding a constraint matters for safety. */
+    record AlterDomain(QualifiedName domain, boolean addsConstraint, boolean notValid) implements Statement {}
+
     /** {@code ALTER VIEW/SEQUENCE/SCHEMA/FUNCTION/MATERIALIZED VIEW ... RENAME TO}, and other renames. */
     record RenameObject(ObjectKind kind, QualifiedName name, String newName) implements Statement {}
 

@@ -32,6 +32,8 @@ public final class PreferJsonbRule implements Rule {
         for (AlterAction a : RuleSupport.actions(ctx)) {
             if (a instanceof AlterAction.AddColumn ac) {
                 columns.add(ac.column());
+            } else if (a instanceof AlterAction.AlterColumnType act) {
+                columns.add(new ColumnDef(act.column(), act.type(), false, null, false, null, List.of()));
             }
         }
         for (ColumnDef c : columns) {

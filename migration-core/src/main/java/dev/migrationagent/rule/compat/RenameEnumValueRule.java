@@ -22,7 +22,7 @@ public final class RenameEnumValueRule implements Rule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         if (ctx.statement() instanceof Statement.AlterType at
-                && at.action() == Statement.AlterType.Action.RENAME_VALUE) {
+                && at.action() == Statement.AlterType.Action.RENAME_VALUE && !ctx.isNew(at.type())) {
             out.report("Renaming enum value '" + at.label() + "' of " + at.type().display() + " to '" + at.newLabel()
                     + "' changes it for every existing row at once: clients that still write or compare '"
                     + at.label() + "' get errors or silently match nothing.",

@@ -11,10 +11,10 @@ import dev.migrationagent.sql.ObjectKind;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 
-/** DROP TABLE or DROP SCHEMA destroys data irreversibly. */
+/** DROP TABLE, DROP SCHEMA or DROP SEQUENCE destroys data irreversibly. */
 public final class BanDropTableRule implements Rule {
     private static final RuleDescriptor D = RuleDescriptor.of("ban-drop-table", Category.DATA_LOSS, Severity.ERROR,
-            "Dropping a table or schema destroys its rows irreversibly");
+            "Dropping a table, schema or sequence destroys its data irreversibly");
 
     @Override
     public RuleDescriptor descriptor() {
@@ -24,7 +24,8 @@ public final class BanDropTableRule implements Rule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         if (!(ctx.statement() instanceof Statement.Drop d)
-                || !(d.kind() == ObjectKind.TABLE || d.kind() == ObjectKind.SCHEMA)) {
+                || !(d.kind() == ObjectKind.TABLE || d.kind() == ObjectKind.SCHEMA
+                || d.kind() == ObjectKind.SEQUENCE)) {
             return;
         }
         for (QualifiedName n : d.names()) {
@@ -33,6 +34,13 @@ public final class BanDropTableRule implements Rule {
                         + "table in it" : " destroys the schema") + ", with no way back.",
                         "Back up the schema (pg_dump -n) and drop it in a release of its own, after checking that "
                         + "nothing uses it.");
+                continue;
+            }
+            if (d.kind() == ObjectKind.SEQUENCE) {
+                out.report("DROP SEQUENCE " + n.display() + " loses its current value; a recreated sequence starts "
+                        + "again and hands out ids that already exist.",
+                        "Keep the sequence until nothing uses it, and record its value first: SELECT last_value FROM "
+                        + n.toSql() + ";");
                 continue;
             }
             boolean known = ctx.model().isAuthoritative();

@@ -36,7 +36,10 @@ public final class CheckExistingRowsFirstRule implements Rule {
             return;
         }
         QualifiedName table = RuleSupport.alteredTable(ctx);
-        Table t = table == null ? null : ctx.model().table(table);
+        if (table == null || !RuleSupport.existing(ctx, table)) {
+            return;
+        }
+        Table t = ctx.model().table(table);
         for (AlterAction a : RuleSupport.actions(ctx)) {
             if (a instanceof AlterAction.ValidateConstraint vc) {
                 Constraint k = t == null ? null : t.constraint(vc.name());

@@ -10,6 +10,8 @@ import dev.migrationagent.rule.RuleSupport;
 import dev.migrationagent.sql.AlterAction;
 import dev.migrationagent.sql.ConstraintDef;
 import dev.migrationagent.sql.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * UNIQUE, PRIMARY KEY or EXCLUDE constraints that build their index while holding ACCESS EXCLUSIVE; the safe way
@@ -17,7 +19,7 @@ import dev.migrationagent.sql.QualifiedName;
  */
 public final class RequireUniqueIndexFirstRule implements Rule {
     private static final RuleDescriptor D = new RuleDescriptor("require-unique-index-first",
-            java.util.List.of("disallowed-unique-constraint"), Category.BLOCKING_LOCK, Severity.ERROR,
+            List.of("disallowed-unique-constraint"), Category.BLOCKING_LOCK, Severity.ERROR,
             "UNIQUE, PRIMARY KEY and EXCLUDE constraints build their index under ACCESS EXCLUSIVE");
 
     @Override
@@ -31,11 +33,18 @@ public final class RequireUniqueIndexFirstRule implements Rule {
         if (table == null || !RuleSupport.matters(ctx, table)) {
             return;
         }
+        List<ConstraintDef> added = new ArrayList<>();
         for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.AddConstraint ac)) {
-                continue;
+            if (a instanceof AlterAction.AddConstraint ac) {
+                added.add(ac.constraint());
+            } else if (a instanceof AlterAction.AddColumn ac) {
+                // An inline UNIQUE or PRIMARY KEY on a new column still builds an index over every existing row.
+                ac.column().constraints().stream().filter(k -> k.kind() == ConstraintDef.Kind.UNIQUE
+                        || k.kind() == ConstraintDef.Kind.PRIMARY_KEY)
+                        .forEach(k -> added.add(k.onColumns(List.of(ac.column().name()))));
             }
-            ConstraintDef k = ac.constraint();
+        }
+        for (ConstraintDef k : added) {
             Double seconds = ctx.lockSeconds(table);
             String name = k.name() == null ? QualifiedName.quote(table.name() + "_"
                     + String.join("_", k.columns()) + (k.kind() == ConstraintDef.Kind.PRIMARY_KEY ? "_pkey" : "_key"))

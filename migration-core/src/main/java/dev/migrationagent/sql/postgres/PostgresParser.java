@@ -129,6 +129,16 @@ public final class PostgresParser {
             if (c.accept("type")) {
                 return alterType();
             }
+            if (c.accept("domain")) {
+                QualifiedName domain = c.qualifiedName();
+                boolean adds = c.is("add");
+                boolean notValid = false;
+                List<Token> rest = c.rest();
+                for (int i = 0; i + 1 < rest.size(); i++) {
+                    notValid |= rest.get(i).is("not") && rest.get(i + 1).is("valid");
+                }
+                return new Statement.AlterDomain(domain, adds, notValid);
+            }
             ObjectKind kind = objectKind();
             if (kind == ObjectKind.OTHER) {
                 String what = c.atEnd() ? "" : c.next().value();
@@ -290,7 +300,7 @@ public final class PostgresParser {
                 return other(start, "SET (", null);
             }
             StringBuilder kw = new StringBuilder();
-            for (int i = 0; i < 3 && c.peek() != null && c.peek().type() == TokenType.WORD; i++) {
+            for (int i = 0; i < 4 && c.peek() != null && c.peek().type() == TokenType.WORD; i++) {
                 String w = c.peek().value();
                 if (i > 0 && !KEYWORD_CONTINUATIONS.contains(w)) {
                     break;

@@ -1,0 +1,43 @@
+package dev.migrationagent.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of DESIGN.md, made executable. */
+class ArchitectureTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.migrationagent");
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("dev.migrationagent.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void apiIsALeafThatUsesOnlyTheJdk() {
+        noClasses().that().resideInAPackage("dev.migrationagent.api..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("dev.migrationagent.api..", "java..").check(core);
+    }
+
+    @Test
+    void coreHasNoMavenTypes() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.maven..").check(core);
+    }
+
+    @Test
+    void onlyTheLangchain4jAdapterImportsLangchain4j() {
+        noClasses().that().resideOutsideOfPackage("dev.migrationagent.advice.langchain4j..").should()
+                .dependOnClassesThat().resideInAPackage("dev.langchain4j..").allowEmptyShould(true).check(core);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.migrationagent.rule;
+
+import dev.migrationagent.analyze.Analyzer;
+import dev.migrationagent.api.Analysis;
+import dev.migrationagent.api.Listener;
+import dev.migrationagent.corpus.CorpusCase;
+import dev.migrationagent.schema.TableStats;
+import dev.migrationagent.script.MigrationScript;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs one rule case: a file in the corpus format whose migration marks each expected finding with a comment line
+ * {@code -- expect: <rule-id>} directly above the statement (Error Prone's inline-marker style).
+ */
+public final class RuleHarness {
+    /** A finding position: the rule and the migration line of the statement. */
+    public record Hit(String rule, int line) implements Comparable<Hit> {
+        @Override
+        public int compareTo(Hit o) {
+            int c = Integer.compare(line, o.line);
+            return c != 0 ? c : rule.compareTo(o.rule);
+        }
+    }
+
+    private RuleHarness() {}
+
+    /** The analysis of a case's migration, reviewed after replaying its schema. */
+    public static Analysis analyze(CorpusCase c) {
+        MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
+        MigrationScript migration = new MigrationScript(null, "migration.sql", null, c.name(), c.migration(),
+                !c.nonTransactional());
+        return Analyzer.analyze(List.of(schema, migration), List.of(migration),
+                new Analyzer.Settings(c.pg(), TableStats.ofRows(c.rows()), 10_000, List.of()), Listener.silent());
+    }
+
+    /** Expected hits for {@code ruleId}: each {@code -- expect:} marker names the statement on the next code line. */
+    public static Set<Hit> expected(CorpusCase c, String ruleId) {
+        Set<Hit> out = new TreeSet<>();
+        List<String> lines = c.migration().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (!l.startsWith("-- expect:")) {
+                continue;
+            }
+            int target = i + 1;
+            while (target < lines.size() && (lines.get(target).isBlank() || lines.get(target).strip().startsWith("--"))) {
+                target++;
+            }
+            for (String id : l.substring("-- expect:".length()).split(",")) {
+                if (id.strip().equals(ruleId)) {
+                    out.add(new Hit(ruleId, target + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Actual hits of {@code ruleId} in the analysis (suppressed ones included). */
+    public static Set<Hit> actual(Analysis a, String ruleId) {
+        Set<Hit> out = new TreeSet<>();
+        a.findings().stream().filter(f -> f.ruleId().equals(ruleId) && f.script().equals("migration.sql"))
+                .forEach(f -> out.add(new Hit(ruleId, f.line())));
+        return out;
+    }
+
+    /** Reads a case from the test resources. */
+    public static CorpusCase load(Path file) {
+        try {
+            return CorpusCase.parse(file, java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

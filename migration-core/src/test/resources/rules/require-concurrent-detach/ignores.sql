@@ -1,0 +1,10 @@
+-- pg: 16
+-- rows: events_2020=3000000
+-- expect: safe
+-- hazards:
+-- tx: none
+-- @schema
+CREATE TABLE events (id bigint, created_at date NOT NULL) PARTITION BY RANGE (created_at);
+CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+-- @migration
+ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;

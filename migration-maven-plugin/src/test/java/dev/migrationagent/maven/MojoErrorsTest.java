@@ -1,0 +1,78 @@
+package dev.migrationagent.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrationagent.api.Category;
+import dev.migrationagent.api.Evidence;
+import dev.migrationagent.api.Finding;
+import dev.migrationagent.api.InvalidConfigurationException;
+import dev.migrationagent.api.InvalidInputException;
+import dev.migrationagent.api.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+class MojoErrorsTest {
+
+    @Test
+    void configurationErrorNamesElementAndProperty() {
+        MojoFailureException e = MojoErrors.map(new InvalidConfigurationException(
+                "locations", "filesystem:/p/db/nope", "folder does not exist"));
+
+        assertThat(e.getMessage())
+                .contains("<locations>", "-Dmigration.locations", "/p/db/nope", "folder does not exist")
+                .doesNotContain("\n");
+        assertThat(e.getCause()).isNull();
+    }
+
+    @Test
+    void pomOnlyParameterHasNoProperty() {
+        MojoFailureException e = MojoErrors.map(new InvalidConfigurationException("rules", "fatal", "bad"));
+        assertThat(e.getMessage()).contains("<rules>").doesNotContain("-D");
+    }
+
+    @Test
+    void inputErrorKeepsTheCoreMessage() {
+        InvalidInputException input = new InvalidInputException(Path.of("db/V2__x.sql"), 3, 7, "unterminated string",
+                null);
+        assertThat(MojoErrors.map(input).getMessage()).isEqualTo(input.getMessage()).startsWith("db/V2__x.sql:3:7");
+    }
+
+    @Test
+    void reportWriteFailureIsABuildErrorWithCause() {
+        IOException io = new IOException("disk full");
+        MojoExecutionException e = MojoErrors.reportsNotWritten(Path.of("target/migration-agent"), io);
+        assertThat(e.getMessage()).contains("target/migration-agent", "disk full");
+        assertThat(e.getCause()).isSameAs(io);
+    }
+
+    @Test
+    void unexpectedFailureIsABuildErrorWithCause() {
+        IllegalStateException bug = new IllegalStateException("boom");
+        MojoExecutionException e = MojoErrors.unexpected(bug);
+        assertThat(e.getCause()).isSameAs(bug);
+        assertThat(e.getMessage()).contains("IllegalStateException");
+    }
+
+    @Test
+    void gateFailureListsEachFindingWithFixAndSuppressionSyntax() {
+        Finding finding = new Finding("require-concurrent-index", Category.BLOCKING_LOCK, Severity.ERROR,
+                "src/main/resources/db/migration/V2__orders_created_at.sql", 1, 1,
+                "CREATE INDEX orders_created_at_idx ON orders (created_at)",
+                "CREATE INDEX blocks writes to orders (50,000,000 rows) while it builds",
+                "CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);\n-- in its own script",
+                120.0, Evidence.INFERRED, null);
+
+        String message = MojoErrors.gateFailed(List.of(finding)).getMessage();
+
+        assertThat(message)
+                .contains("src/main/resources/db/migration/V2__orders_created_at.sql:1:1 [require-concurrent-index]"
+                        + " CREATE INDEX blocks writes")
+                .contains("  fix: CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);")
+                .doesNotContain("in its own script")
+                .contains("-- migration:ignore <rule-id> -- <reason>");
+    }
+}
