@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Judges Flyway/PostgreSQL schema migrations for deployment safety.",
-        subcommands = {AnalyzeCommand.class, RulesCommand.class},
+        subcommands = {AnalyzeCommand.class, RulesCommand.class, CorpusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:safe to deploy (or the subcommand succeeded)",
@@ -27,6 +27,6 @@ final class MigrationAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // picocli routes this through the parameter-exception handler: one line plus the usage hint
-        throw new ParameterException(spec.commandLine(), "missing subcommand: analyze or rules");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: analyze, rules or corpus");
     }
 }

@@ -13,7 +13,7 @@ import dev.migrationagent.api.Severity;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ public final class CorpusRunner {
      * Runs every {@code *.sql} case in {@code dir}, writes one JSON line per case to {@code out}, prints misses to
      * {@code log} and returns the score (also printed as the last line).
      */
-    public static Score run(Path dir, Path out, PrintStream log) throws IOException {
+    public static Score run(Path dir, Path out, PrintWriter log) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
@@ -128,6 +128,7 @@ public final class CorpusRunner {
         categoryNotes.forEach(log::println);
         Score score = new Score(files.size(), tp, fp, fn, tn);
         log.println(score.line());
+        log.flush();
         return score;
     }
 

@@ -3,9 +3,8 @@ package dev.migrationagent.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,10 @@ class CorpusTest {
     @Test
     void staticAnalysisMeetsTheRecallAndFalsePositiveTargets(@TempDir Path tmp) throws Exception {
         assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS.toAbsolutePath() + "; skipped");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StringWriter log = new StringWriter();
         Path out = tmp.resolve("out.jsonl");
-        CorpusRunner.Score score = CorpusRunner.run(CORPUS, out, new PrintStream(log, true, StandardCharsets.UTF_8));
-        String printed = log.toString(StandardCharsets.UTF_8);
+        CorpusRunner.Score score = CorpusRunner.run(CORPUS, out, new PrintWriter(log));
+        String printed = log.toString();
         System.out.println(printed);
         assertThat(score.recall()).as(printed).isGreaterThanOrEqualTo(0.95);
         assertThat(score.falsePositiveRate()).as(printed).isLessThanOrEqualTo(0.05);
