@@ -27,10 +27,11 @@ import dev.migrationagent.sql.ObjectKind;
 import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
-import dev.migrationagent.sql.postgres.PostgresParser;
+import dev.migrationagent.sql.Token;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,18 +61,20 @@ public final class Analyzer {
     private final Settings settings;
     private final RuleRegistry registry = RuleRegistry.builtIn();
     private final List<RuleRegistry.ActiveRule> rules;
+    private final List<Collector> collectors;
     private final SchemaModel model = new SchemaModel();
     // Tables, views and types created by the migrations under review: no client depends on them yet.
     private final Set<QualifiedName> newTables = new HashSet<>();
     private final Set<String> newColumns = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
-    private final List<ParsedStatement> reviewedStatements = new ArrayList<>();
+    private int rollbackLevel = 1;
     private double lockSeconds;
     private boolean unknownLockTime;
 
     private Analyzer(Settings settings) {
         this.settings = settings;
         this.rules = registry.configure(settings.rules());
+        this.collectors = rules.stream().map(Collector::new).toList();
     }
 
     /**
@@ -82,38 +85,45 @@ public final class Analyzer {
     public static Analysis analyze(List<MigrationScript> all, List<MigrationScript> reviewed, Settings settings,
             Listener listener) {
         Analyzer a = new Analyzer(settings);
-        Set<MigrationScript> review = new HashSet<>(reviewed);
+        // Identity, not equals: a script's hash would hash its whole text.
+        Set<MigrationScript> review = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        review.addAll(reviewed);
         List<ScriptInfo> infos = new ArrayList<>();
         for (MigrationScript s : all) {
-            PostgresParser.Script parsed = PostgresParser.parse(s.sql());
-            boolean transactional = a.transactional(s, parsed.statements());
-            if (review.contains(s)) {
-                listener.on(Listener.Level.DEBUG, "Reviewing " + s.path());
-                a.review(s, parsed, transactional);
-            } else {
-                a.replay(s, parsed, listener);
+            try (StatementSource source = StatementSource.of(s.sql())) {
+                // Flyway decides the transaction mode from all statements; read ahead only until it is decided.
+                List<ParsedStatement> ahead = new ArrayList<>();
+                Boolean transactional = s.executeInTransaction();
+                while (transactional == null && source.hasNext()) {
+                    ParsedStatement p = source.next();
+                    ahead.add(p);
+                    if (!a.flywayNonTransactional(p.statement())) {
+                        transactional = true;
+                    }
+                }
+                boolean tx = transactional == null ? ahead.isEmpty() : transactional;
+                Iterator<ParsedStatement> statements = concat(ahead.iterator(), source);
+                int count = review.contains(s) ? a.review(s, source.header(), statements, tx)
+                        : a.replay(s, statements, listener);
+                infos.add(new ScriptInfo(s.path(), s.version() == null ? null : s.version().text(), s.description(),
+                        tx, review.contains(s), count));
             }
-            infos.add(new ScriptInfo(s.path(), s.version() == null ? null : s.version().text(), s.description(),
-                    transactional, review.contains(s), parsed.statements().size()));
         }
         return a.result(infos);
     }
 
-    /** Flyway's rule: a per-script setting wins; otherwise a script of only non-transactional statements runs
-     * without a transaction. */
-    private boolean transactional(MigrationScript s, List<ParsedStatement> statements) {
-        if (s.executeInTransaction() != null) {
-            return s.executeInTransaction();
-        }
-        if (statements.isEmpty()) {
-            return true;
-        }
-        for (ParsedStatement p : statements) {
-            if (!flywayNonTransactional(p.statement())) {
-                return true;
+    private static Iterator<ParsedStatement> concat(Iterator<ParsedStatement> first, Iterator<ParsedStatement> rest) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || rest.hasNext();
             }
-        }
-        return false;
+
+            @Override
+            public ParsedStatement next() {
+                return first.hasNext() ? first.next() : rest.next();
+            }
+        };
     }
 
     // Mirrors the statements Flyway's PostgreSQL parser detects; REINDEX ... CONCURRENTLY and DETACH ...
@@ -130,8 +140,11 @@ public final class Analyzer {
                         || o.keyword().equals("DROP DATABASE") || o.keyword().equals("ALTER SYSTEM")));
     }
 
-    private void replay(MigrationScript s, PostgresParser.Script parsed, Listener listener) {
-        for (ParsedStatement p : parsed.statements()) {
+    private int replay(MigrationScript s, Iterator<ParsedStatement> statements, Listener listener) {
+        int count = 0;
+        while (statements.hasNext()) {
+            ParsedStatement p = statements.next();
+            count++;
             if (p.statement() instanceof Statement.Invalid inv) {
                 listener.on(Listener.Level.WARN, s.path() + ":" + inv.line() + ":" + inv.column()
                         + ": applied migration not understood (" + inv.message() + "); the schema model may be "
@@ -139,15 +152,20 @@ public final class Analyzer {
             }
             model.apply(p.statement());
         }
+        return count;
     }
 
-    private void review(MigrationScript s, PostgresParser.Script parsed, boolean transactional) {
+    private int review(MigrationScript s, List<Token> header, Iterator<ParsedStatement> statements,
+            boolean transactional) {
         Path file = s.file() == null ? Path.of(s.path()) : s.file();
-        Map<String, String> fileSuppressions = Suppressions.read(parsed.headerComments(), file, registry);
+        Map<String, String> fileSuppressions = Suppressions.read(header, file, registry);
+        int count = 0;
         TransactionState tx = new TransactionState();
         boolean inTx = transactional;
         boolean lockTimeout = false;
-        for (ParsedStatement p : parsed.statements()) {
+        while (statements.hasNext()) {
+            ParsedStatement p = statements.next();
+            count++;
             Statement st = p.statement();
             if (!inTx) {
                 tx = new TransactionState();
@@ -158,17 +176,21 @@ public final class Analyzer {
                     inTx, current.addedLabels(), this::hasRows));
             RuleContext ctx = new RuleContext(p, model, settings.postgresVersion(), inTx, current, effects, problems,
                     settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout);
-            Map<String, String> suppressions = new java.util.HashMap<>(fileSuppressions);
-            suppressions.putAll(Suppressions.read(p.comments(), file, registry));
+            Map<String, String> suppressions = fileSuppressions;
+            if (!p.comments().isEmpty()) {
+                suppressions = new java.util.HashMap<>(fileSuppressions);
+                suppressions.putAll(Suppressions.read(p.comments(), file, registry));
+            }
             // A statement that fails takes no lock and changes no data: only the failure itself is reported.
             boolean fails = problems.stream().anyMatch(x -> x.kind() == Problem.Kind.FAILS);
-            for (RuleRegistry.ActiveRule r : rules) {
-                Category c = r.rule().descriptor().category();
-                if (!fails || c == Category.MIGRATION_ERROR || c == Category.TRANSACTION_HAZARD) {
-                    r.rule().check(ctx, reporter(r, s, p, suppressions));
+            for (Collector c : collectors) {
+                Category category = c.rule.rule().descriptor().category();
+                if (!fails || category == Category.MIGRATION_ERROR || category == Category.TRANSACTION_HAZARD) {
+                    c.at(s, p, suppressions);
+                    c.rule.rule().check(ctx, c);
                 }
             }
-            reviewedStatements.add(p);
+            rollbackLevel = Math.max(rollbackLevel, Verdict.rollbackLevel(st));
             accumulateLockTime(ctx, effects);
             if (!fails) {
                 trackNewObjects(st);
@@ -182,19 +204,37 @@ public final class Analyzer {
                 inTx = t.keyword().equals("BEGIN");
             }
         }
+        return count;
     }
 
-    private Reporter reporter(RuleRegistry.ActiveRule r, MigrationScript s, ParsedStatement p,
-            Map<String, String> suppressions) {
-        return (message, fix, seconds) -> {
-            String text = p.text().strip();
+    /** One reusable reporter per active rule, pointed at the current statement before each check. */
+    private final class Collector implements Reporter {
+        private final RuleRegistry.ActiveRule rule;
+        private MigrationScript script;
+        private ParsedStatement statement;
+        private Map<String, String> suppressions;
+
+        Collector(RuleRegistry.ActiveRule rule) {
+            this.rule = rule;
+        }
+
+        void at(MigrationScript s, ParsedStatement p, Map<String, String> suppressed) {
+            script = s;
+            statement = p;
+            suppressions = suppressed;
+        }
+
+        @Override
+        public void report(String message, String fix, Double seconds) {
+            String text = statement.text().strip();
             if (text.length() > MAX_STATEMENT_TEXT) {
                 text = text.substring(0, MAX_STATEMENT_TEXT) + " …";
             }
-            String id = r.rule().descriptor().id();
-            findings.add(new Finding(id, r.rule().descriptor().category(), r.severity(), s.path(), p.span().line(),
-                    p.span().column(), text, message, fix, seconds, Evidence.INFERRED, suppressions.get(id)));
-        };
+            String id = rule.rule().descriptor().id();
+            findings.add(new Finding(id, rule.rule().descriptor().category(), rule.severity(), script.path(),
+                    statement.span().line(), statement.span().column(), text, message, fix, seconds,
+                    Evidence.INFERRED, suppressions.get(id)));
+        }
     }
 
     private boolean hasRows(QualifiedName table) {
@@ -253,7 +293,7 @@ public final class Analyzer {
         List<RuleInfo> infos = rules.stream().map(r -> r.rule().descriptor().toInfo()).toList();
         return new Analysis(safe, Verdict.breaking(active), Verdict.impact(active, lockSeconds, unknownLockTime),
                 Math.round(lockSeconds * 10) / 10.0, Verdict.requiresDataMigration(active),
-                Verdict.rollbackComplexity(reviewedStatements, active), Verdict.recommendedApproach(active, safe),
+                Verdict.rollbackComplexity(rollbackLevel, active), Verdict.recommendedApproach(active, safe),
                 findings, scripts, infos, settings.postgresVersion());
     }
 }

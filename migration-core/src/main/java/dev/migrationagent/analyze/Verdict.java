@@ -5,7 +5,6 @@ import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.PerformanceImpact;
 import dev.migrationagent.api.Severity;
 import dev.migrationagent.sql.AlterAction;
-import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,22 +40,20 @@ final class Verdict {
     }
 
     /**
+     * The documented scale (docs/rollback-complexity.md), from the worst reviewed statement and the findings:
      * 1 = additions only (drop what was added); 2 = catalog changes undone by inverse DDL (renames, defaults,
      * constraints, indexes); 3 = type changes and rewrites, or enum values, which need another rewrite or cannot be
      * removed; 4 = data changes that need a backup to undo; 5 = irreversible data loss.
      */
-    static int rollbackComplexity(List<ParsedStatement> reviewed, List<Finding> active) {
+    static int rollbackComplexity(int statementLevel, List<Finding> active) {
         if (active.stream().anyMatch(f -> f.category() == Category.DATA_LOSS && f.severity() == Severity.ERROR)) {
             return 5;
         }
-        int level = 1;
-        for (ParsedStatement p : reviewed) {
-            level = Math.max(level, level(p.statement()));
-        }
-        return level;
+        return statementLevel;
     }
 
-    private static int level(Statement s) {
+    /** The rollback level of one reviewed statement (see {@link #rollbackComplexity}). */
+    static int rollbackLevel(Statement s) {
         if (s instanceof Statement.Update || s instanceof Statement.Delete || s instanceof Statement.DoBlock
                 || s instanceof Statement.Truncate) {
             return 4;

@@ -1,66 +1,93 @@
 package dev.migrationagent.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.ScriptInfo;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
-/** The machine-readable report: the seed article's verdict fields plus scripts and findings. */
+/**
+ * The machine-readable report: the seed article's verdict fields plus scripts and findings. It streams through
+ * jackson-core rather than building a tree, because reports of large scripts hold many findings and the CLI's
+ * start-up time is part of its budget.
+ */
 final class JsonReport {
     private JsonReport() {}
 
     static String render(Analysis analysis) {
-        ObjectNode root = JsonText.object();
-        root.put("safe_to_deploy", analysis.safeToDeploy());
-        root.put("breaking_changes", analysis.breakingChanges());
-        root.put("performance_impact", analysis.performanceImpact().id());
-        root.put("lock_duration_estimate_seconds", analysis.lockDurationEstimateSeconds());
-        root.put("requires_data_migration", analysis.requiresDataMigration());
-        root.put("rollback_complexity", analysis.rollbackComplexity());
-        root.put("recommended_approach", analysis.recommendedApproach());
-        root.put("postgres_version", analysis.postgresVersion());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonText.generator(out)) {
+            write(analysis, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void write(Analysis analysis, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("safe_to_deploy", analysis.safeToDeploy());
+        g.writeBooleanField("breaking_changes", analysis.breakingChanges());
+        g.writeStringField("performance_impact", analysis.performanceImpact().id());
+        g.writeNumberField("lock_duration_estimate_seconds", analysis.lockDurationEstimateSeconds());
+        g.writeBooleanField("requires_data_migration", analysis.requiresDataMigration());
+        g.writeNumberField("rollback_complexity", analysis.rollbackComplexity());
+        g.writeStringField("recommended_approach", analysis.recommendedApproach());
+        g.writeNumberField("postgres_version", analysis.postgresVersion());
         Counts counts = Counts.of(analysis);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("errors", counts.errors());
-        summary.put("warnings", counts.warnings());
-        summary.put("infos", counts.infos());
-        summary.put("suppressed", counts.suppressed());
-        ArrayNode scripts = root.putArray("scripts");
-        analysis.scripts().forEach(s -> script(scripts.addObject(), s));
-        ArrayNode findings = root.putArray("findings");
-        analysis.findings().forEach(f -> finding(findings.addObject(), f));
-        return JsonText.print(root);
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("errors", counts.errors());
+        g.writeNumberField("warnings", counts.warnings());
+        g.writeNumberField("infos", counts.infos());
+        g.writeNumberField("suppressed", counts.suppressed());
+        g.writeEndObject();
+        g.writeArrayFieldStart("scripts");
+        for (ScriptInfo s : analysis.scripts()) {
+            script(g, s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
+        for (Finding f : analysis.findings()) {
+            finding(g, f);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void script(ObjectNode node, ScriptInfo s) {
-        node.put("path", s.path());
-        node.put("version", s.version());
-        node.put("description", s.description());
-        node.put("transactional", s.transactional());
-        node.put("reviewed", s.reviewed());
-        node.put("statements", s.statements());
+    private static void script(JsonGenerator g, ScriptInfo s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", s.path());
+        g.writeStringField("version", s.version());
+        g.writeStringField("description", s.description());
+        g.writeBooleanField("transactional", s.transactional());
+        g.writeBooleanField("reviewed", s.reviewed());
+        g.writeNumberField("statements", s.statements());
+        g.writeEndObject();
     }
 
-    private static void finding(ObjectNode node, Finding f) {
-        node.put("rule", f.ruleId());
-        node.put("category", f.category().id());
-        node.put("severity", lower(f.severity().name()));
-        node.put("script", f.script());
-        node.put("line", f.line());
-        node.put("column", f.column());
-        node.put("statement", f.statement());
-        node.put("message", f.message());
-        node.put("fix", f.fix());
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rule", f.ruleId());
+        g.writeStringField("category", f.category().id());
+        g.writeStringField("severity", lower(f.severity().name()));
+        g.writeStringField("script", f.script());
+        g.writeNumberField("line", f.line());
+        g.writeNumberField("column", f.column());
+        g.writeStringField("statement", f.statement());
+        g.writeStringField("message", f.message());
+        g.writeStringField("fix", f.fix());
         if (f.lockSeconds() != null) {
-            node.put("lock_seconds", f.lockSeconds());
+            g.writeNumberField("lock_seconds", f.lockSeconds());
         }
-        node.put("evidence", lower(f.evidence().name()));
-        node.put("suppressed", f.suppressed());
+        g.writeStringField("evidence", lower(f.evidence().name()));
+        g.writeBooleanField("suppressed", f.suppressed());
         if (f.suppressed()) {
-            node.put("suppression_reason", f.suppression());
+            g.writeStringField("suppression_reason", f.suppression());
         }
+        g.writeEndObject();
     }
 
     private static String lower(String name) {

@@ -26,7 +26,8 @@ public final class SchemaModel {
     /** The schema unqualified names resolve to. */
     public static final String DEFAULT_SCHEMA = "public";
 
-    private static final int MAX_KNOWN_ROWS = 10_000;
+    // A sample is enough to prove a violation; more rows only cost memory on huge seed scripts.
+    private static final int MAX_KNOWN_ROWS = 1_000;
 
     private final Map<QualifiedName, Table> tables = new LinkedHashMap<>();
     private final Map<QualifiedName, Index> indexes = new HashMap<>();
@@ -37,7 +38,8 @@ public final class SchemaModel {
     private final Set<QualifiedName> sequences = new HashSet<>();
     private final Map<QualifiedName, String> functionVolatility = new HashMap<>();
     private final Set<String> schemas = new HashSet<>(Set.of(DEFAULT_SCHEMA));
-    private final Map<QualifiedName, List<Map<String, Value>>> knownRows = new HashMap<>();
+    private final Map<QualifiedName, List<KnownRow>> knownRows = new HashMap<>();
+    private final Map<QualifiedName, Map<String, Value>> backfills = new HashMap<>();
     private final Map<QualifiedName, QualifiedName> defaultPartitions = new HashMap<>();
     private int statementsApplied;
     private boolean complete = true;
@@ -128,8 +130,8 @@ public final class SchemaModel {
     }
 
     /** Literal rows known to exist in a table (possibly a sample); empty when none are known. */
-    public List<Map<String, Value>> knownRows(QualifiedName table) {
-        return List.copyOf(knownRows.getOrDefault(resolve(table), List.of()));
+    public List<KnownRow> knownRows(QualifiedName table) {
+        return java.util.Collections.unmodifiableList(knownRows.getOrDefault(resolve(table), List.of()));
     }
 
     /** The DEFAULT partition of a partitioned table, or {@code null}. */
@@ -201,9 +203,13 @@ public final class SchemaModel {
         } else if (s instanceof Statement.Delete del) {
             if (del.where() == null) {
                 knownRows.remove(resolve(del.table()));
+                backfills.remove(resolve(del.table()));
             }
         } else if (s instanceof Statement.Truncate tr) {
-            tr.tables().forEach(t -> knownRows.remove(resolve(t)));
+            tr.tables().forEach(t -> {
+                knownRows.remove(resolve(t));
+                backfills.remove(resolve(t));
+            });
         } else if (s instanceof Statement.Opaque o) {
             String k = o.keyword();
             if (k.startsWith("CREATE") || k.startsWith("ALTER") || k.startsWith("DROP")) {
@@ -333,13 +339,17 @@ public final class SchemaModel {
             tables.put(name, t.withConstraints(cons));
         } else if (a instanceof AlterAction.RenameColumn rc) {
             tables.put(name, t.mapColumn(rc.from(), c -> c.withName(rc.to())));
-            List<Map<String, Value>> rows = knownRows.get(name);
+            List<KnownRow> rows = knownRows.get(name);
             if (rows != null) {
                 rows.forEach(r -> {
-                    if (r.containsKey(rc.from())) {
-                        r.put(rc.to(), r.remove(rc.from()));
+                    if (r.values().containsKey(rc.from())) {
+                        r.values().put(rc.to(), r.values().remove(rc.from()));
                     }
                 });
+                Map<String, Value> backfill = backfills.get(name);
+                if (backfill.containsKey(rc.from())) {
+                    backfill.put(rc.to(), backfill.remove(rc.from()));
+                }
             }
         } else if (a instanceof AlterAction.RenameTable rt) {
             QualifiedName to = new QualifiedName(name.schema(), rt.to());
@@ -420,9 +430,10 @@ public final class SchemaModel {
             return;
         }
         tables.put(to, t.withName(to));
-        List<Map<String, Value>> rows = knownRows.remove(from);
+        List<KnownRow> rows = knownRows.remove(from);
         if (rows != null) {
             knownRows.put(to, rows);
+            backfills.put(to, backfills.remove(from));
         }
         for (Index i : List.copyOf(indexes.values())) {
             if (i.table().equals(from)) {
@@ -439,6 +450,7 @@ public final class SchemaModel {
                     tables.remove(r);
                     defaultPartitions.values().remove(r);
                     knownRows.remove(r);
+                    backfills.remove(r);
                     indexes.values().removeIf(i -> i.table().equals(r));
                     if (d.cascade()) {
                         views.values().removeIf(v -> v.tables().stream().map(SchemaModel::resolve).anyMatch(r::equals));
@@ -538,7 +550,8 @@ public final class SchemaModel {
             return;
         }
         List<String> cols = ins.columns().isEmpty() ? t.columns().stream().map(Column::name).toList() : ins.columns();
-        List<Map<String, Value>> rows = knownRows.computeIfAbsent(name, k -> new ArrayList<>());
+        List<KnownRow> rows = knownRows.computeIfAbsent(name, k -> new ArrayList<>());
+        Map<String, Value> backfill = backfills.computeIfAbsent(name, k -> new HashMap<>());
         for (List<Value> values : ins.rows()) {
             if (rows.size() >= MAX_KNOWN_ROWS) {
                 return;
@@ -547,18 +560,21 @@ public final class SchemaModel {
             for (int i = 0; i < Math.min(cols.size(), values.size()); i++) {
                 row.put(cols.get(i), values.get(i));
             }
+            // Omitted columns get their current default (NULL without one).
             for (Column c : t.columns()) {
-                if (!row.containsKey(c.name())) {
-                    row.put(c.name(), c.defaultExpr() == null ? Value.NULL
-                            : c.defaultExpr().constant() ? literal(c.defaultExpr().text()) : Value.EXPRESSION);
-                }
+                row.putIfAbsent(c.name(), valueOf(c.defaultExpr()));
             }
-            rows.add(row);
+            rows.add(new KnownRow(row, backfill));
         }
     }
 
+    private static Value valueOf(dev.migrationagent.sql.Expression e) {
+        return e == null ? Value.NULL : e.constant() ? literal(e.text()) : Value.EXPRESSION;
+    }
+
     private static Value literal(String text) {
-        String t = text.replaceAll("::.*$", "").trim();
+        int cast = text.lastIndexOf("::");
+        String t = (cast > 0 && text.indexOf('\'', cast) < 0 ? text.substring(0, cast) : text).trim();
         if (t.startsWith("'") && t.endsWith("'") && t.length() >= 2) {
             return new Value(Value.Kind.STRING, t.substring(1, t.length() - 1).replace("''", "'"));
         }
@@ -569,17 +585,14 @@ public final class SchemaModel {
     }
 
     private void fillKnownRows(QualifiedName table, ColumnDef d) {
-        List<Map<String, Value>> rows = knownRows.get(table);
-        if (rows == null) {
-            return;
+        Map<String, Value> backfill = backfills.get(table);
+        if (backfill != null) {
+            backfill.put(d.name(), valueOf(d.defaultExpr()));
         }
-        Value v = d.defaultExpr() == null ? Value.NULL
-                : d.defaultExpr().constant() ? literal(d.defaultExpr().text()) : Value.EXPRESSION;
-        rows.forEach(r -> r.put(d.name(), v));
     }
 
     private void update(Statement.Update up) {
-        List<Map<String, Value>> rows = knownRows.get(resolve(up.table()));
+        List<KnownRow> rows = knownRows.get(resolve(up.table()));
         if (rows == null) {
             return;
         }
@@ -589,7 +602,7 @@ public final class SchemaModel {
             // Without evaluating WHERE we only know the new value when every row gets the same literal.
             Value v = up.where() == null && text.matches("'[^']*'|-?[0-9.]+|(?i)null|(?i)true|(?i)false")
                     ? literal(text) : Value.EXPRESSION;
-            rows.forEach(r -> r.put(col, v));
+            rows.forEach(r -> r.values().put(col, v));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.migrationagent.simulate;
 
 import dev.migrationagent.schema.Column;
 import dev.migrationagent.schema.Constraint;
+import dev.migrationagent.schema.KnownRow;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.Table;
 import dev.migrationagent.schema.View;
@@ -374,7 +375,7 @@ public final class Simulator {
             if (t == null) {
                 return;
             }
-            List<Map<String, Value>> rows = m.knownRows(t.name());
+            List<KnownRow> rows = m.knownRows(t.name());
             for (AlterAction a : at.actions()) {
                 if (a instanceof AlterAction.AddColumn ac) {
                     ColumnDef c = ac.column();
@@ -404,11 +405,11 @@ public final class Simulator {
         }
     }
 
-    private static void castFailures(Table t, AlterAction.AlterColumnType act, List<Map<String, Value>> rows,
+    private static void castFailures(Table t, AlterAction.AlterColumnType act, List<KnownRow> rows,
             SchemaModel m, List<Problem> out) {
         TypeName to = act.type();
         List<String> labels = m.enumLabels(QualifiedName.parse(to.name()));
-        for (Map<String, Value> r : rows) {
+        for (KnownRow r : rows) {
             Value v = r.get(act.column());
             if (v == null || !v.isKnown()) {
                 continue;
@@ -435,7 +436,7 @@ public final class Simulator {
         }
     }
 
-    private static void constraintFailures(Table t, ConstraintDef k, List<Map<String, Value>> rows, SchemaModel m,
+    private static void constraintFailures(Table t, ConstraintDef k, List<KnownRow> rows, SchemaModel m,
             List<Problem> out) {
         if (k.notValid()) {
             return;
@@ -463,7 +464,7 @@ public final class Simulator {
                 }
                 String refCol = k.referencedColumns().isEmpty() ? primaryKeyColumn(parent) : k.referencedColumns()
                         .get(0);
-                List<Map<String, Value>> parentRows = m.knownRows(parent.name());
+                List<KnownRow> parentRows = m.knownRows(parent.name());
                 if (refCol == null || parentRows.isEmpty()) {
                     return;
                 }
@@ -474,7 +475,7 @@ public final class Simulator {
                         keys.add(v.text());
                     }
                 });
-                for (Map<String, Value> r : rows) {
+                for (KnownRow r : rows) {
                     Value v = r.get(k.columns().get(0));
                     if (v != null && v.isKnown() && !keys.contains(v.text())) {
                         out.add(new Problem(Problem.Kind.EXISTING_DATA, "23503", "insert or update on table "
@@ -499,10 +500,10 @@ public final class Simulator {
         return null;
     }
 
-    private static void duplicates(Table t, List<String> columns, List<Map<String, Value>> rows, String what,
+    private static void duplicates(Table t, List<String> columns, List<KnownRow> rows, String what,
             List<Problem> out) {
         Set<List<String>> seen = new HashSet<>();
-        for (Map<String, Value> r : rows) {
+        for (KnownRow r : rows) {
             List<String> key = new ArrayList<>();
             for (String c : columns) {
                 Value v = r.get(c);

@@ -1,5 +1,6 @@
 package dev.migrationagent.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,62 +15,73 @@ public final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
-    private final List<Token> out = new ArrayList<>();
+    // Each step adds at most one token; tokens are handed out one at a time so large scripts stream.
+    private final ArrayDeque<Token> out = new ArrayDeque<>(2);
 
-    private Lexer(String src) {
-        this.src = src;
-        this.length = src.length();
+    /** A lexer positioned at the start of {@code sql}. */
+    public Lexer(String sql) {
+        this.src = sql;
+        this.length = sql.length();
     }
 
     /** Splits {@code sql} into tokens, comments included. */
     public static List<Token> tokenize(String sql) {
         Lexer lexer = new Lexer(sql);
-        lexer.run();
-        return lexer.out;
+        List<Token> all = new ArrayList<>();
+        for (Token t = lexer.next(); t != null; t = lexer.next()) {
+            all.add(t);
+        }
+        return all;
     }
 
-    private void run() {
-        while (pos < length) {
-            char c = src.charAt(pos);
-            if (c == '\n') {
-                newline(pos);
+    /** The next token, or {@code null} at the end of the input. */
+    public Token next() {
+        while (out.isEmpty() && pos < length) {
+            step();
+        }
+        return out.pollFirst();
+    }
+
+    private void step() {
+        char c = src.charAt(pos);
+        if (c == '\n') {
+            newline(pos);
+            pos++;
+        } else if (Character.isWhitespace(c)) {
+            pos++;
+        } else if (c == '-' && peek(1) == '-') {
+            lineComment();
+        } else if (c == '/' && peek(1) == '*') {
+            blockComment();
+        } else if (c == '\'') {
+            quoted(pos, pos, '\'', TokenType.STRING, false);
+        } else if (c == '"') {
+            quoted(pos, pos, '"', TokenType.QUOTED_IDENT, false);
+        } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
+            quoted(pos, pos + 1, '\'', TokenType.STRING, true);
+        } else if ((c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N') && peek(1) == '\'') {
+            quoted(pos, pos + 1, '\'', TokenType.STRING, false);
+        } else if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
+            char q = peek(2);
+            quoted(pos, pos + 2, q, q == '"' ? TokenType.QUOTED_IDENT : TokenType.STRING, false);
+        } else if (c == '$' && peek(1) == '{') {
+            placeholder();
+        } else if (c == '$' && Character.isDigit(peek(1))) {
+            mark();
+            int s = pos;
+            pos++;
+            while (pos < length && Character.isDigit(src.charAt(pos))) {
                 pos++;
-            } else if (Character.isWhitespace(c)) {
-                pos++;
-            } else if (c == '-' && peek(1) == '-') {
-                lineComment();
-            } else if (c == '/' && peek(1) == '*') {
-                blockComment();
-            } else if (c == '\'') {
-                quoted(pos, pos, '\'', TokenType.STRING, false);
-            } else if (c == '"') {
-                quoted(pos, pos, '"', TokenType.QUOTED_IDENT, false);
-            } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
-                quoted(pos, pos + 1, '\'', TokenType.STRING, true);
-            } else if ((c == 'b' || c == 'B' || c == 'x' || c == 'X' || c == 'n' || c == 'N') && peek(1) == '\'') {
-                quoted(pos, pos + 1, '\'', TokenType.STRING, false);
-            } else if ((c == 'u' || c == 'U') && peek(1) == '&' && (peek(2) == '\'' || peek(2) == '"')) {
-                char q = peek(2);
-                quoted(pos, pos + 2, q, q == '"' ? TokenType.QUOTED_IDENT : TokenType.STRING, false);
-            } else if (c == '$' && peek(1) == '{') {
-                placeholder();
-            } else if (c == '$' && Character.isDigit(peek(1))) {
-                mark();
-                int s = pos;
-                pos++;
-                while (pos < length && Character.isDigit(src.charAt(pos))) {
-                    pos++;
-                }
-                add(TokenType.PARAMETER, src.substring(s, pos), s);
-            } else if (c == '$' && dollarTag() > 0) {
-                dollarString();
-            } else if (isIdentStart(c)) {
-                word();
-            } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
-                number();
-            } else {
-                symbol(c);
             }
+            add(TokenType.PARAMETER, src.substring(s, pos), s);
+        } else if (c == '$' && dollarTag() > 0) {
+            dollarString();
+        } else if (isIdentStart(c)) {
+            word();
+        } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
+            number();
+        } else {
+            symbol(c);
         }
     }
 

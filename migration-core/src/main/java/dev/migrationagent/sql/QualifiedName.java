@@ -16,6 +16,17 @@ public record QualifiedName(String schema, String name) {
         Objects.requireNonNull(name, "name");
     }
 
+    // Hand-written because names are hash keys on the hot path of every statement.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QualifiedName q && name.equals(q.name) && Objects.equals(schema, q.schema);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + (schema == null ? 0 : schema.hashCode());
+    }
+
     /** An unqualified name. */
     public static QualifiedName of(String name) {
         return new QualifiedName(null, name);

@@ -2,14 +2,14 @@ package dev.migrationagent.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Splits a script into statements at top-level semicolons. Strings, dollar-quoted bodies and comments are single
- * tokens already, so only SQL-standard function bodies ({@code BEGIN ATOMIC ... END}) need special care.
+ * tokens already, so only SQL-standard function bodies ({@code BEGIN ATOMIC ... END}) need special care. It streams:
+ * each statement is handed on as soon as it is complete, so a large script never holds all its tokens at once.
  */
 public final class Splitter {
-    private Splitter() {}
-
     /** The statements of a script, plus the comments of its header (before the first statement and a blank line). */
     public record Result(List<RawStatement> statements, List<Token> headerComments) {
         public Result {
@@ -18,55 +18,102 @@ public final class Splitter {
         }
     }
 
-    /** Splits {@code sql}. */
+    private final String sql;
+    private final Consumer<List<Token>> headerSink;
+    private final Consumer<RawStatement> sink;
+    private final List<Token> header = new ArrayList<>();
+    private List<Token> comments = new ArrayList<>();
+    private List<Token> current = new ArrayList<>();
+    // The last complete statement is held back until we know whether a comment on its own line follows it.
+    private RawStatement held;
+    private int heldEndLine = -1;
+    private boolean first = true;
+    private boolean atomicBody;
+
+    private Splitter(String sql, Consumer<List<Token>> headerSink, Consumer<RawStatement> sink) {
+        this.sql = sql;
+        this.headerSink = headerSink;
+        this.sink = sink;
+    }
+
+    /** Splits {@code sql} into a list. */
     public static Result split(String sql) {
-        List<Token> tokens = Lexer.tokenize(sql);
-        List<RawStatement> statements = new ArrayList<>();
-        List<Token> header = new ArrayList<>();
-        List<Token> pendingComments = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        boolean atomicBody = false;
-        int lastEndLine = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.isComment()) {
-                if (current.isEmpty() && !statements.isEmpty() && t.line() == lastEndLine) {
-                    // "...; -- migration:ignore x -- why" on the statement's own line belongs to that statement.
-                    RawStatement prev = statements.remove(statements.size() - 1);
-                    List<Token> comments = new ArrayList<>(prev.comments());
-                    comments.add(t);
-                    statements.add(new RawStatement(prev.tokens(), comments, prev.span(), prev.text()));
-                } else if (current.isEmpty()) {
-                    pendingComments.add(t);
-                } else {
-                    // Comments inside a statement may also carry a suppression.
-                    pendingComments.add(t);
-                }
-                continue;
-            }
-            if (t.isSymbol(";") && !atomicBody) {
-                if (!current.isEmpty()) {
-                    statements.add(build(sql, current, pendingComments, statements.isEmpty(), header));
-                    lastEndLine = t.line();
-                    current = new ArrayList<>();
-                    pendingComments = new ArrayList<>();
-                }
-                continue;
-            }
-            if (!current.isEmpty() && t.is("atomic") && current.get(current.size() - 1).is("begin")
-                    && startsFunction(current)) {
-                atomicBody = true;
-            } else if (atomicBody && t.is("end") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(";")) {
-                atomicBody = false;
-            }
-            current.add(t);
+        List<RawStatement> out = new ArrayList<>();
+        List<List<Token>> header = new ArrayList<>();
+        stream(sql, header::add, out::add);
+        return new Result(out, header.get(0));
+    }
+
+    /**
+     * Hands the header comments to {@code headerSink} (once, before the first statement), then each statement of
+     * {@code sql} to {@code sink}, in order.
+     */
+    public static void stream(String sql, Consumer<List<Token>> headerSink, Consumer<RawStatement> sink) {
+        new Splitter(sql, headerSink, sink).run();
+    }
+
+    private void run() {
+        Lexer lexer = new Lexer(sql);
+        Token t = lexer.next();
+        while (t != null) {
+            Token next = lexer.next();
+            accept(t, next);
+            t = next;
         }
         if (!current.isEmpty()) {
-            statements.add(build(sql, current, pendingComments, statements.isEmpty(), header));
-        } else if (statements.isEmpty()) {
-            header.addAll(pendingComments);
+            complete(-1);
         }
-        return new Result(statements, header);
+        if (first) {
+            header.addAll(comments);
+            headerSink.accept(List.copyOf(header));
+        }
+        release();
+    }
+
+    private void accept(Token t, Token next) {
+        if (t.isComment()) {
+            if (current.isEmpty() && held != null && t.line() == heldEndLine) {
+                // "...; -- migration:ignore x -- why" on the statement's own line belongs to that statement.
+                List<Token> own = new ArrayList<>(held.comments());
+                own.add(t);
+                held = new RawStatement(held.tokens(), own, held.span(), held.text());
+            } else {
+                release();
+                comments.add(t);
+            }
+            return;
+        }
+        if (current.isEmpty()) {
+            release();
+        }
+        if (t.isSymbol(";") && !atomicBody) {
+            if (!current.isEmpty()) {
+                complete(t.line());
+            }
+            return;
+        }
+        if (!current.isEmpty() && t.is("atomic") && current.get(current.size() - 1).is("begin")
+                && startsFunction(current)) {
+            atomicBody = true;
+        } else if (atomicBody && t.is("end") && next != null && next.isSymbol(";")) {
+            atomicBody = false;
+        }
+        current.add(t);
+    }
+
+    private void complete(int semicolonLine) {
+        held = build(current, comments);
+        heldEndLine = semicolonLine;
+        current = new ArrayList<>();
+        comments = new ArrayList<>();
+    }
+
+    private void release() {
+        if (held != null) {
+            sink.accept(held);
+            held = null;
+            heldEndLine = -1;
+        }
     }
 
     private static boolean startsFunction(List<Token> tokens) {
@@ -78,36 +125,39 @@ public final class Splitter {
         return false;
     }
 
-    private static RawStatement build(String sql, List<Token> tokens, List<Token> comments, boolean first,
-            List<Token> header) {
+    private RawStatement build(List<Token> tokens, List<Token> leading) {
         Token a = tokens.get(0);
         Token z = tokens.get(tokens.size() - 1);
-        List<Token> own = comments;
-        if (first && !comments.isEmpty()) {
+        List<Token> own = leading;
+        if (first && !leading.isEmpty()) {
             // Header comments are those separated from the first statement by a blank line.
-            int split = comments.size();
+            int split = leading.size();
             int nextLine = a.line();
-            for (int i = comments.size() - 1; i >= 0; i--) {
-                Token c = comments.get(i);
-                int cEnd = c.line() + countNewlines(sql, c.start(), c.end());
+            for (int i = leading.size() - 1; i >= 0; i--) {
+                Token c = leading.get(i);
+                int cEnd = c.line() + countNewlines(c.start(), c.end());
                 if (nextLine - cEnd > 1) {
                     break;
                 }
                 split = i;
                 nextLine = c.line();
             }
-            header.addAll(comments.subList(0, split));
-            own = comments.subList(split, comments.size());
+            header.addAll(leading.subList(0, split));
+            own = leading.subList(split, leading.size());
         }
-        int endLine = z.line() + countNewlines(sql, z.start(), z.end());
+        if (first) {
+            headerSink.accept(List.copyOf(header));
+            first = false;
+        }
+        int endLine = z.line() + countNewlines(z.start(), z.end());
         Span span = new Span(a.line(), a.column(), endLine, a.start(), z.end());
         return new RawStatement(tokens, own, span, sql.substring(a.start(), z.end()));
     }
 
-    private static int countNewlines(String s, int from, int to) {
+    private int countNewlines(int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (s.charAt(i) == '\n') {
+            if (sql.charAt(i) == '\n') {
                 n++;
             }
         }

@@ -40,12 +40,20 @@ public final class PostgresParser {
 
     /** Parses a whole script. */
     public static Script parse(String sql) {
-        Splitter.Result split = Splitter.split(sql);
-        List<ParsedStatement> out = new ArrayList<>(split.statements().size());
-        for (RawStatement raw : split.statements()) {
-            out.add(new ParsedStatement(parseOne(raw, sql), raw.span(), raw.text(), raw.comments()));
-        }
-        return new Script(out, split.headerComments());
+        List<ParsedStatement> out = new ArrayList<>();
+        List<List<Token>> header = new ArrayList<>();
+        parse(sql, header::add, out::add);
+        return new Script(out, header.get(0));
+    }
+
+    /**
+     * Parses a script as a stream: the header comments go to {@code headerSink} once, before the first statement;
+     * each statement goes to {@code sink} as soon as it is parsed, so its tokens can be dropped right away.
+     */
+    public static void parse(String sql, java.util.function.Consumer<List<Token>> headerSink,
+            java.util.function.Consumer<ParsedStatement> sink) {
+        Splitter.stream(sql, headerSink, raw -> sink.accept(new ParsedStatement(parseOne(raw, sql), raw.span(),
+                raw.text(), raw.comments())));
     }
 
     private static Statement parseOne(RawStatement raw, String sql) {
