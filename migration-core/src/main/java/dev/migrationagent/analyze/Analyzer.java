@@ -158,11 +158,12 @@ public final class Analyzer {
     private int review(MigrationScript s, List<Token> header, Iterator<ParsedStatement> statements,
             boolean transactional) {
         Path file = s.file() == null ? Path.of(s.path()) : s.file();
-        Map<String, String> fileSuppressions = Suppressions.read(header, file, registry);
+        Map<String, String> fileSuppressions = Suppressions.read(header, file, registry, true);
         int count = 0;
         TransactionState tx = new TransactionState();
         boolean inTx = transactional;
         boolean lockTimeout = false;
+        boolean localLockTimeout = false;
         while (statements.hasNext()) {
             ParsedStatement p = statements.next();
             count++;
@@ -179,7 +180,7 @@ public final class Analyzer {
             Map<String, String> suppressions = fileSuppressions;
             if (!p.comments().isEmpty()) {
                 suppressions = new java.util.HashMap<>(fileSuppressions);
-                suppressions.putAll(Suppressions.read(p.comments(), file, registry));
+                suppressions.putAll(Suppressions.read(p.comments(), file, registry, false));
             }
             // A statement that fails takes no lock and changes no data: only the failure itself is reported.
             boolean fails = problems.stream().anyMatch(x -> x.kind() == Problem.Kind.FAILS);
@@ -198,10 +199,18 @@ public final class Analyzer {
             }
             tx.after(st, effects, p.span().line());
             if (st instanceof Statement.SetVariable sv && sv.name().equals("lock_timeout")) {
-                lockTimeout = !sv.value().matches("0+|'0'");
-            } else if (st instanceof Statement.Transaction t) {
+                lockTimeout = !sv.value().strip().matches("(?i)0+(ms|s|min)?|default");
+                localLockTimeout = lockTimeout && sv.local();
+                // Outside a transaction block SET LOCAL has no effect at all.
+                lockTimeout &= !(sv.local() && !inTx);
+            } else if (st instanceof Statement.ResetVariable rv && (rv.name().equals("lock_timeout")
+                    || rv.name().equals("all"))) {
+                lockTimeout = false;
+            } else if (st instanceof Statement.Transaction t && t.endsOrStarts()) {
                 tx = new TransactionState();
                 inTx = t.keyword().equals("BEGIN");
+                // SET LOCAL lasts only until the transaction ends.
+                lockTimeout &= !localLockTimeout || t.keyword().equals("BEGIN");
             }
         }
         return count;

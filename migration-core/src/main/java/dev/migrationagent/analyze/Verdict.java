@@ -42,8 +42,9 @@ final class Verdict {
     /**
      * The documented scale (docs/rollback-complexity.md), from the worst reviewed statement and the findings:
      * 1 = additions only (drop what was added); 2 = catalog changes undone by inverse DDL (renames, defaults,
-     * constraints, indexes); 3 = type changes and rewrites, or enum values, which need another rewrite or cannot be
-     * removed; 4 = data changes that need a backup to undo; 5 = irreversible data loss.
+     * constraints, indexes); 3 = column type changes (undoing one rewrites the table again) and enum values (which
+     * cannot be removed); 4 = data changes that need a backup to undo; 5 = irreversible data loss. Maintenance
+     * commands such as CLUSTER change no schema and stay at 1.
      */
     static int rollbackComplexity(int statementLevel, List<Finding> active) {
         if (active.stream().anyMatch(f -> f.category() == Category.DATA_LOSS && f.severity() == Severity.ERROR)) {

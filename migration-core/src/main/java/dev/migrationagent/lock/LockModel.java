@@ -30,6 +30,11 @@ public final class LockModel {
 
     private LockModel() {}
 
+    /** True for an ALTER TABLE sub-command (by its keyword) that rewrites the table's storage. */
+    public static boolean rewritesStorage(String keyword) {
+        return REWRITING_OPTIONS.contains(keyword);
+    }
+
     /** The effects of a statement on existing tables, computed against the schema before it runs. */
     public static List<TableEffect> effects(Statement s, SchemaModel model, int pgVersion) {
         List<TableEffect> out = new ArrayList<>();

@@ -130,7 +130,10 @@ public final class TypeChanges {
         if (NUMERIC.contains(a) && NUMERIC.contains(b)) {
             return false;
         }
-        return !(a.startsWith("timestamp") && b.startsWith("timestamp"));
+        if (Set.of("json", "jsonb").containsAll(Set.of(a, b))) {
+            return false;
+        }
+        return !(Set.of("date", "timestamp", "timestamptz").containsAll(Set.of(a, b)));
     }
 
     private static int rank(String t) {

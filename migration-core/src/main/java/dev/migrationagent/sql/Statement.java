@@ -140,7 +140,15 @@ public sealed interface Statement {
     record ResetVariable(String name) implements Statement {}
 
     /** BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK, SAVEPOINT and friends. */
-    record Transaction(String keyword) implements Statement {}
+    record Transaction(String keyword) implements Statement {
+        /** True for statements that open or close a transaction (not savepoints). */
+        public boolean endsOrStarts() {
+            return switch (keyword) {
+                case "BEGIN", "COMMIT", "ROLLBACK", "PREPARE TRANSACTION" -> true;
+                default -> false;
+            };
+        }
+    }
 
     /** {@code REINDEX [(...)] INDEX|TABLE|SCHEMA|DATABASE|SYSTEM [CONCURRENTLY] name}. */
     record Reindex(ObjectKind target, QualifiedName name, boolean concurrently) implements Statement {}

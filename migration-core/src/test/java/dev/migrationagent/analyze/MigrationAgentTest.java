@@ -109,6 +109,30 @@ class MigrationAgentTest {
     }
 
     @Test
+    void fileLevelSuppressionsLiveInTheHeaderAndProseMentionsAreNotDirectives() throws Exception {
+        Files.writeString(dir.resolve("V2__drop.sql"), """
+                -- migration:ignore-file ban-drop-table, removed-relation -- archive table, emptied in V1.5
+
+                DROP TABLE orders;
+                """);
+        Analysis a = MigrationAgent.analyze(request().build(), Listener.silent());
+        assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("ban-drop-table")).singleElement()
+                .satisfies(f -> assertThat(f.suppression()).isEqualTo("archive table, emptied in V1.5"));
+        Files.writeString(dir.resolve("V2__drop.sql"), """
+                SELECT 1;
+                -- migration:ignore-file ban-drop-table -- too late here
+                DROP TABLE orders;
+                """);
+        assertThatThrownBy(() -> MigrationAgent.analyze(request().build(), Listener.silent()))
+                .hasMessageContaining("V2__drop.sql:2:4").hasMessageContaining("must stand in the file header");
+        Files.writeString(dir.resolve("V2__drop.sql"), """
+                -- see docs: write migration:ignore <id> -- <reason> to accept a finding
+                SELECT 1;
+                """);
+        assertThat(MigrationAgent.analyze(request().build(), Listener.silent()).safeToDeploy()).isTrue();
+    }
+
+    @Test
     void ruleSettingsChangeSeverityOrDisableAndUnknownIdsAreRejected() throws Exception {
         Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX i ON orders (created_at);");
         Analysis warned = MigrationAgent.analyze(request().rule(new RuleSetting("require-concurrent-index",

@@ -26,21 +26,40 @@ public final class RenamingTableRule implements Rule {
     public void check(RuleContext ctx, Reporter out) {
         QualifiedName old = null;
         String to = null;
+        String fix = null;
         if (ctx.statement() instanceof Statement.AlterTable at && RuleSupport.existing(ctx, at.table())) {
             for (AlterAction a : at.actions()) {
                 if (a instanceof AlterAction.RenameTable rt) {
                     old = at.table();
                     to = rt.to();
+                    fix = "ALTER TABLE " + old.toSql() + " RENAME TO " + QualifiedName.quote(rt.to()) + ";\n"
+                            + "CREATE VIEW " + old.toSql() + " AS SELECT * FROM "
+                            + new QualifiedName(old.schema(), rt.to()).toSql() + ";";
                 } else if (a instanceof AlterAction.SetSchema ss) {
                     old = at.table();
-                    to = QualifiedName.quote(ss.schema()) + "." + QualifiedName.quote(at.table().name());
+                    QualifiedName moved = new QualifiedName(ss.schema(), at.table().name());
+                    to = moved.toSql();
+                    fix = "ALTER TABLE " + old.toSql() + " SET SCHEMA " + QualifiedName.quote(ss.schema()) + ";\n"
+                            + "CREATE VIEW " + old.toSql() + " AS SELECT * FROM " + moved.toSql() + ";";
                 }
             }
-        } else if (ctx.statement() instanceof Statement.RenameObject r && (r.kind() == ObjectKind.VIEW
-                || r.kind() == ObjectKind.MATERIALIZED_VIEW || r.kind() == ObjectKind.TABLE
-                || r.kind() == ObjectKind.SCHEMA) && RuleSupport.existing(ctx, r.name())) {
+        } else if (ctx.statement() instanceof Statement.RenameObject r && RuleSupport.existing(ctx, r.name())) {
             old = r.name();
             to = r.newName();
+            QualifiedName renamed = new QualifiedName(old.schema(), r.newName());
+            switch (r.kind()) {
+                case TABLE, VIEW -> fix = "ALTER " + r.kind().name() + " " + old.toSql() + " RENAME TO "
+                        + QualifiedName.quote(r.newName()) + ";\nCREATE VIEW " + old.toSql()
+                        + " AS SELECT * FROM " + renamed.toSql() + ";";
+                case MATERIALIZED_VIEW -> fix = "ALTER MATERIALIZED VIEW " + old.toSql() + " RENAME TO "
+                        + QualifiedName.quote(r.newName()) + ";\nCREATE VIEW " + old.toSql() + " AS SELECT * FROM "
+                        + renamed.toSql() + ";";
+                case SCHEMA -> fix = "-- a schema has no alias: create the new schema, move objects with "
+                        + "ALTER ... SET SCHEMA in steps, and keep views in the old schema until clients moved.";
+                default -> {
+                    return;
+                }
+            }
         }
         if (old == null) {
             return;
@@ -48,7 +67,6 @@ public final class RenamingTableRule implements Rule {
         out.report("Renaming " + old.display() + " to " + to + " breaks every query, service and report that still "
                 + "uses the old name, the moment the migration commits.",
                 "Rename and keep a compatibility view with the old name until every client has moved, then drop "
-                + "the view in a later release:\nALTER TABLE " + old.toSql() + " RENAME TO " + to + ";\n"
-                + "CREATE VIEW " + old.toSql() + " AS SELECT * FROM " + to + ";");
+                + "the view in a later release:\n" + fix);
     }
 }

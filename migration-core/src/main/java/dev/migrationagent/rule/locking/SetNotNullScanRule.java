@@ -7,7 +7,7 @@ import dev.migrationagent.rule.Rule;
 import dev.migrationagent.rule.RuleContext;
 import dev.migrationagent.rule.RuleDescriptor;
 import dev.migrationagent.rule.RuleSupport;
-import dev.migrationagent.lock.Work;
+import dev.migrationagent.schema.Table;
 import dev.migrationagent.sql.AlterAction;
 import dev.migrationagent.sql.QualifiedName;
 
@@ -24,12 +24,17 @@ public final class SetNotNullScanRule implements Rule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)
-                || ctx.effects().stream().noneMatch(e -> e.work() == Work.SCAN)) {
+        if (table == null || !RuleSupport.matters(ctx, table)) {
             return;
         }
+        Table known = ctx.model().table(table);
         for (AlterAction a : RuleSupport.actions(ctx)) {
             if (!(a instanceof AlterAction.SetNotNull sn)) {
+                continue;
+            }
+            boolean proven = ctx.pg() >= 12 && known != null
+                    && known.constraints().stream().anyMatch(k -> k.provesNotNull(sn.column()));
+            if (proven) {
                 continue;
             }
             Double seconds = ctx.lockSeconds(table);

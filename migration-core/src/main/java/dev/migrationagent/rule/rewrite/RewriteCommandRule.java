@@ -7,6 +7,7 @@ import dev.migrationagent.rule.Rule;
 import dev.migrationagent.rule.RuleContext;
 import dev.migrationagent.rule.RuleDescriptor;
 import dev.migrationagent.rule.RuleSupport;
+import dev.migrationagent.lock.LockModel;
 import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.lock.Work;
 import dev.migrationagent.sql.AlterAction;
@@ -43,8 +44,8 @@ public final class RewriteCommandRule implements Rule {
                     ctx.parsed().text(), "\\bVIEW\\b", " CONCURRENTLY"));
         } else {
             AlterAction.Other other = RuleSupport.actions(ctx).stream().filter(a -> a instanceof AlterAction.Other o
-                    && ctx.effects().stream().anyMatch(e -> e.work() == Work.REWRITE))
-                    .map(a -> (AlterAction.Other) a).findFirst().orElse(null);
+                    && LockModel.rewritesStorage(o.keyword())).map(a -> (AlterAction.Other) a).findFirst()
+                    .orElse(null);
             if (other == null) {
                 return;
             }

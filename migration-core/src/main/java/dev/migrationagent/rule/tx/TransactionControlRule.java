@@ -21,8 +21,7 @@ public final class TransactionControlRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        if (ctx.statement() instanceof Statement.Transaction t && !t.keyword().equals("SAVEPOINT")
-                && !t.keyword().equals("RELEASE")) {
+        if (ctx.statement() instanceof Statement.Transaction t && t.endsOrStarts()) {
             out.report(t.keyword() + " inside a migration script: Flyway already wraps the script in a transaction "
                     + "(or runs it without one), so this commits or aborts part of the migration behind Flyway's back; "
                     + "a failure after it leaves the schema half-applied while the history says otherwise.",

@@ -103,8 +103,13 @@ public final class PostgresParser {
                     c.next();
                     yield new Statement.ResetVariable(c.text(c.rest()).toLowerCase(Locale.ROOT));
                 }
-                case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare" ->
-                        transaction();
+                case "begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release" -> transaction();
+                case "prepare" -> {
+                    c.next();
+                    boolean twoPhase = c.is("transaction");
+                    c.rest();
+                    yield twoPhase ? new Statement.Transaction("PREPARE TRANSACTION") : new Statement.Opaque("PREPARE");
+                }
                 case "reindex" -> reindex();
                 case "cluster" -> cluster();
                 case "vacuum" -> vacuum();
