@@ -18,6 +18,23 @@ public final class RuleSupport {
         return ctx.statement() instanceof Statement.AlterTable at ? at.actions() : List.of();
     }
 
+    /** The ALTER TABLE actions of one kind, in order. */
+    public static <T extends AlterAction> List<T> actions(RuleContext ctx, Class<T> kind) {
+        return actions(ctx).stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The table an ALTER TABLE changes when it existed before the migrations under review, else {@code null}. */
+    public static QualifiedName existingAlteredTable(RuleContext ctx) {
+        QualifiedName t = alteredTable(ctx);
+        return t != null && existing(ctx, t) ? t : null;
+    }
+
+    /** The table an ALTER TABLE changes when it exists and is large or of unknown size, else {@code null}. */
+    public static QualifiedName largeAlteredTable(RuleContext ctx) {
+        QualifiedName t = alteredTable(ctx);
+        return t != null && matters(ctx, t) ? t : null;
+    }
+
     /** The table an ALTER TABLE statement changes, or {@code null}. */
     public static QualifiedName alteredTable(RuleContext ctx) {
         return ctx.statement() instanceof Statement.AlterTable at ? at.table() : null;

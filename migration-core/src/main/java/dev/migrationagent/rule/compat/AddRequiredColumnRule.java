@@ -23,14 +23,11 @@ public final class AddRequiredColumnRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.existing(ctx, table)) {
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
+        if (table == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.AddColumn ac)) {
-                continue;
-            }
+        for (AlterAction.AddColumn ac : RuleSupport.actions(ctx, AlterAction.AddColumn.class)) {
             ColumnDef c = ac.column();
             if (c.notNull() && c.defaultExpr() == null && !c.identity() && c.generatedExpr() == null) {
                 String col = QualifiedName.quote(c.name());

@@ -24,15 +24,12 @@ public final class DropDefaultReliedOnRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
         Table t = table == null ? null : ctx.model().table(table);
-        if (t == null || !RuleSupport.existing(ctx, table)) {
+        if (t == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.DropDefault dd)) {
-                continue;
-            }
+        for (AlterAction.DropDefault dd : RuleSupport.actions(ctx, AlterAction.DropDefault.class)) {
             Column c = t.column(dd.column());
             if (c != null && c.notNull() && c.defaultExpr() != null && !ctx.isNewColumn(table, c.name())) {
                 out.report(table.display() + "." + QualifiedName.quote(c.name()) + " is NOT NULL and its default ("

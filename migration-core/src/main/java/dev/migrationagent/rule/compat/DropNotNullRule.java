@@ -22,17 +22,15 @@ public final class DropNotNullRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.existing(ctx, table)) {
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
+        if (table == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (a instanceof AlterAction.DropNotNull dn) {
-                out.report(table.display() + "." + QualifiedName.quote(dn.column()) + " may hold NULL from now on; "
-                        + "readers that assume a value (non-nullable fields in the application) may break when the "
-                        + "first NULL arrives.",
-                        "Make readers handle NULL before writers start writing it.");
-            }
+        for (AlterAction.DropNotNull dn : RuleSupport.actions(ctx, AlterAction.DropNotNull.class)) {
+            out.report(table.display() + "." + QualifiedName.quote(dn.column()) + " may hold NULL from now on; "
+                    + "readers that assume a value (non-nullable fields in the application) may break when the "
+                    + "first NULL arrives.",
+                    "Make readers handle NULL before writers start writing it.");
         }
     }
 }

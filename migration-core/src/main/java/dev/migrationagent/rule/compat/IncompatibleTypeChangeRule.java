@@ -25,15 +25,12 @@ public final class IncompatibleTypeChangeRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
         Table t = table == null ? null : ctx.model().table(table);
-        if (t == null || !RuleSupport.existing(ctx, table)) {
+        if (t == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.AlterColumnType act)) {
-                continue;
-            }
+        for (AlterAction.AlterColumnType act : RuleSupport.actions(ctx, AlterAction.AlterColumnType.class)) {
             Column c = t.column(act.column());
             if (c == null || ctx.isNewColumn(table, c.name())) {
                 continue;

@@ -22,12 +22,12 @@ public final class RenamingColumnRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.existing(ctx, table)) {
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
+        if (table == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (a instanceof AlterAction.RenameColumn rc && !ctx.isNewColumn(table, rc.from())) {
+        for (AlterAction.RenameColumn rc : RuleSupport.actions(ctx, AlterAction.RenameColumn.class)) {
+            if (!ctx.isNewColumn(table, rc.from())) {
                 String from = QualifiedName.quote(rc.from());
                 String to = QualifiedName.quote(rc.to());
                 out.report("Renaming " + table.display() + "." + from + " to " + to + " breaks every running "

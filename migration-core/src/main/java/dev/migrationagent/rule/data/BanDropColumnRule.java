@@ -22,13 +22,13 @@ public final class BanDropColumnRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.existing(ctx, table)) {
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
+        if (table == null) {
             return;
         }
         var t = ctx.model().table(table);
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (a instanceof AlterAction.DropColumn dc && !ctx.isNewColumn(table, dc.column())
+        for (AlterAction.DropColumn dc : RuleSupport.actions(ctx, AlterAction.DropColumn.class)) {
+            if (!ctx.isNewColumn(table, dc.column())
                     && (t == null || t.column(dc.column()) != null)) {
                 String col = QualifiedName.quote(dc.column());
                 out.report("DROP COLUMN " + col + " on " + RuleSupport.describe(ctx, table) + " destroys its "

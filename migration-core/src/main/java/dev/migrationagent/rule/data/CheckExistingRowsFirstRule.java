@@ -35,8 +35,8 @@ public final class CheckExistingRowsFirstRule implements Rule {
                     + ", count(*) FROM " + ci.table().toSql() + " GROUP BY " + cols + " HAVING count(*) > 1 LIMIT 10;");
             return;
         }
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.existing(ctx, table)) {
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
+        if (table == null) {
             return;
         }
         Table t = ctx.model().table(table);

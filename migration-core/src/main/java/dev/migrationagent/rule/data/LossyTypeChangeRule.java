@@ -25,21 +25,19 @@ public final class LossyTypeChangeRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
+        QualifiedName table = RuleSupport.existingAlteredTable(ctx);
         Table t = table == null ? null : ctx.model().table(table);
-        if (t == null || !RuleSupport.existing(ctx, table)) {
+        if (t == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (a instanceof AlterAction.AlterColumnType act) {
-                Column c = t.column(act.column());
-                if (c != null && TypeChanges.losesData(c.type(), act.type())) {
-                    out.report("Changing " + table.display() + "." + QualifiedName.quote(c.name()) + " from "
-                            + c.type().text() + " to " + act.type().text() + " rounds or truncates every stored "
-                            + "value; the lost precision cannot be recovered by a rollback.",
-                            "Keep the old column (or a backup copy of its values) until the new one is verified; "
-                            + "round explicitly in the application if that is the intent.");
-                }
+        for (AlterAction.AlterColumnType act : RuleSupport.actions(ctx, AlterAction.AlterColumnType.class)) {
+            Column c = t.column(act.column());
+            if (c != null && TypeChanges.losesData(c.type(), act.type())) {
+                out.report("Changing " + table.display() + "." + QualifiedName.quote(c.name()) + " from "
+                        + c.type().text() + " to " + act.type().text() + " rounds or truncates every stored "
+                        + "value; the lost precision cannot be recovered by a rollback.",
+                        "Keep the old column (or a backup copy of its values) until the new one is verified; "
+                        + "round explicitly in the application if that is the intent.");
             }
         }
     }

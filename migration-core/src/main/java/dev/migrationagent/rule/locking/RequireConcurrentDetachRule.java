@@ -23,8 +23,8 @@ public final class RequireConcurrentDetachRule implements Rule {
     @Override
     public void check(RuleContext ctx, Reporter out) {
         QualifiedName table = RuleSupport.alteredTable(ctx);
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (a instanceof AlterAction.DetachPartition dp && !dp.concurrently() && RuleSupport.existing(ctx, table)) {
+        for (AlterAction.DetachPartition dp : RuleSupport.actions(ctx, AlterAction.DetachPartition.class)) {
+            if (!dp.concurrently() && RuleSupport.existing(ctx, table)) {
                 out.report("DETACH PARTITION takes ACCESS EXCLUSIVE on " + table.display() + " and on "
                         + dp.partition().display() + ": every query on the partitioned table waits for it, and it "
                         + "waits for every running query.",

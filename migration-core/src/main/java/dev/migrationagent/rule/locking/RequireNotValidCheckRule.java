@@ -23,12 +23,12 @@ public final class RequireNotValidCheckRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)) {
+        QualifiedName table = RuleSupport.largeAlteredTable(ctx);
+        if (table == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (a instanceof AlterAction.AddConstraint ac && ac.constraint().kind() == ConstraintDef.Kind.CHECK
+        for (AlterAction.AddConstraint ac : RuleSupport.actions(ctx, AlterAction.AddConstraint.class)) {
+            if (ac.constraint().kind() == ConstraintDef.Kind.CHECK
                     && !ac.constraint().notValid()) {
                 Double seconds = ctx.lockSeconds(table);
                 String name = ac.constraint().name() == null ? "<constraint_name>"

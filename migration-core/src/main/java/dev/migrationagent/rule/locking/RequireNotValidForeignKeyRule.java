@@ -24,14 +24,11 @@ public final class RequireNotValidForeignKeyRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)) {
+        QualifiedName table = RuleSupport.largeAlteredTable(ctx);
+        if (table == null) {
             return;
         }
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.AddConstraint ac)) {
-                continue;
-            }
+        for (AlterAction.AddConstraint ac : RuleSupport.actions(ctx, AlterAction.AddConstraint.class)) {
             ConstraintDef k = ac.constraint();
             if (k.kind() != ConstraintDef.Kind.FOREIGN_KEY || k.notValid()) {
                 continue;

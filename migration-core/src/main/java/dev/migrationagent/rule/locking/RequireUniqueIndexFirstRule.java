@@ -29,8 +29,8 @@ public final class RequireUniqueIndexFirstRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)) {
+        QualifiedName table = RuleSupport.largeAlteredTable(ctx);
+        if (table == null) {
             return;
         }
         List<ConstraintDef> added = new ArrayList<>();

@@ -23,15 +23,12 @@ public final class SetNotNullScanRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)) {
+        QualifiedName table = RuleSupport.largeAlteredTable(ctx);
+        if (table == null) {
             return;
         }
         Table known = ctx.model().table(table);
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.SetNotNull sn)) {
-                continue;
-            }
+        for (AlterAction.SetNotNull sn : RuleSupport.actions(ctx, AlterAction.SetNotNull.class)) {
             boolean proven = ctx.pg() >= 12 && known != null
                     && known.constraints().stream().anyMatch(k -> k.provesNotNull(sn.column()));
             if (proven) {

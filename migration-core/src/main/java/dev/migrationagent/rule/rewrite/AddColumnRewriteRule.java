@@ -26,8 +26,8 @@ public final class AddColumnRewriteRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)) {
+        QualifiedName table = RuleSupport.largeAlteredTable(ctx);
+        if (table == null) {
             return;
         }
         for (AlterAction a : RuleSupport.actions(ctx)) {

@@ -26,15 +26,12 @@ public final class TypeChangeRewriteRule implements Rule {
 
     @Override
     public void check(RuleContext ctx, Reporter out) {
-        QualifiedName table = RuleSupport.alteredTable(ctx);
-        if (table == null || !RuleSupport.matters(ctx, table)) {
+        QualifiedName table = RuleSupport.largeAlteredTable(ctx);
+        if (table == null) {
             return;
         }
         Table t = ctx.model().table(table);
-        for (AlterAction a : RuleSupport.actions(ctx)) {
-            if (!(a instanceof AlterAction.AlterColumnType act)) {
-                continue;
-            }
+        for (AlterAction.AlterColumnType act : RuleSupport.actions(ctx, AlterAction.AlterColumnType.class)) {
             Column c = t == null ? null : t.column(act.column());
             boolean usingRewrites = act.using() != null && !act.using().trim().equalsIgnoreCase(act.column());
             if (c != null && !TypeChanges.rewrites(c.type(), act.type()) && !usingRewrites) {
