@@ -1018,12 +1018,7 @@ public final class PostgresParser {
         private Statement truncate() {
             c.expect("truncate");
             c.accept("table");
-            List<QualifiedName> tables = new ArrayList<>();
-            do {
-                c.accept("only");
-                tables.add(c.qualifiedName());
-                c.acceptSymbol("*");
-            } while (c.acceptSymbol(","));
+            List<QualifiedName> tables = relations();
             boolean cascade = false;
             while (!c.atEnd()) {
                 Token t = c.next();
@@ -1303,15 +1298,21 @@ public final class PostgresParser {
             return new Statement.Comment(kind, name);
         }
 
-        private Statement lock() {
-            c.expect("lock");
-            c.accept("table");
+        /** {@code [ONLY] name [*], ...} as TRUNCATE and LOCK write their tables. */
+        private List<QualifiedName> relations() {
             List<QualifiedName> tables = new ArrayList<>();
             do {
                 c.accept("only");
                 tables.add(c.qualifiedName());
                 c.acceptSymbol("*");
             } while (c.acceptSymbol(","));
+            return tables;
+        }
+
+        private Statement lock() {
+            c.expect("lock");
+            c.accept("table");
+            List<QualifiedName> tables = relations();
             String mode = "ACCESS EXCLUSIVE";
             if (c.accept("in")) {
                 StringBuilder m = new StringBuilder();
