@@ -51,18 +51,6 @@ public record Finding(
         return suppression != null;
     }
 
-    /** A copy with another severity. */
-    public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, category, newSeverity, script, line, column, statement, message, fix,
-                lockSeconds, evidence, suppression);
-    }
-
-    /** A copy marked as suppressed for the given reason. */
-    public Finding withSuppression(String reason) {
-        return new Finding(ruleId, category, severity, script, line, column, statement, message, fix,
-                lockSeconds, evidence, reason);
-    }
-
     /** {@code script:line:column}, the way compilers print positions. */
     public String position() {
         return script + ":" + line + ":" + column;

@@ -3,7 +3,6 @@ package dev.migrationagent.rule;
 import dev.migrationagent.lock.LockMode;
 import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.schema.SchemaModel;
-import dev.migrationagent.sql.AlterAction;
 import dev.migrationagent.sql.Statement;
 import dev.migrationagent.sql.QualifiedName;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the current transaction has done so far: locks that stay held until it ends, enum labels it added and
- * constraints it added NOT VALID. The analyzer resets it at every transaction boundary.
+ * What the current transaction has done so far: locks that stay held until it ends and enum labels it added. The
+ * analyzer resets it at every transaction boundary.
  */
 public final class TransactionState {
     /** A lock taken by an earlier statement of the same transaction. */
@@ -23,12 +22,6 @@ public final class TransactionState {
 
     private final List<HeldLock> locks = new ArrayList<>();
     private final Map<QualifiedName, Set<String>> addedLabels = new HashMap<>();
-    private final Set<String> notValidConstraints = new HashSet<>();
-
-    /** Locks held from earlier statements, strongest first per table. */
-    public List<HeldLock> locks() {
-        return List.copyOf(locks);
-    }
 
     /** The strongest lock held on a table, or {@code null}. */
     public HeldLock strongestOn(QualifiedName table) {
@@ -46,11 +39,6 @@ public final class TransactionState {
         return addedLabels;
     }
 
-    /** True when the constraint (table-qualified) was added NOT VALID in this transaction. */
-    public boolean addedNotValid(QualifiedName table, String constraint) {
-        return notValidConstraints.contains(SchemaModel.resolve(table) + "." + constraint);
-    }
-
     /** Records what a statement that just ran leaves behind in the transaction. */
     public void after(Statement s, List<TableEffect> effects, int line) {
         for (TableEffect e : effects) {
@@ -60,14 +48,6 @@ public final class TransactionState {
         }
         if (s instanceof Statement.AlterType at && at.action() == Statement.AlterType.Action.ADD_VALUE) {
             addedLabels.computeIfAbsent(SchemaModel.resolve(at.type()), k -> new HashSet<>()).add(at.label());
-        }
-        if (s instanceof Statement.AlterTable at) {
-            for (AlterAction a : at.actions()) {
-                if (a instanceof AlterAction.AddConstraint ac && ac.constraint().notValid()
-                        && ac.constraint().name() != null) {
-                    notValidConstraints.add(SchemaModel.resolve(at.table()) + "." + ac.constraint().name());
-                }
-            }
         }
     }
 }

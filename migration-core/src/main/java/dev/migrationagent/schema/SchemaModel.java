@@ -54,11 +54,6 @@ public final class SchemaModel {
         return tables.get(resolve(name));
     }
 
-    /** Names of all known tables. */
-    public List<QualifiedName> tableNames() {
-        return List.copyOf(tables.keySet());
-    }
-
     /** The index with this name, or {@code null}; an unqualified index name is looked up in every schema. */
     public Index index(QualifiedName name) {
         Index exact = indexes.get(resolve(name));
