@@ -192,8 +192,8 @@ public final class Analyzer {
                 }
             }
             rollbackLevel = Math.max(rollbackLevel, Verdict.rollbackLevel(st));
-            accumulateLockTime(ctx, effects);
             if (!fails) {
+                accumulateLockTime(ctx, effects);
                 trackNewObjects(st);
                 model.apply(st);
             }

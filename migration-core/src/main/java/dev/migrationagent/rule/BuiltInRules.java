@@ -12,6 +12,7 @@ import dev.migrationagent.rule.compat.RemovedRelationRule;
 import dev.migrationagent.rule.compat.RenameEnumValueRule;
 import dev.migrationagent.rule.compat.RenamingColumnRule;
 import dev.migrationagent.rule.compat.RenamingTableRule;
+import dev.migrationagent.rule.compat.RequirePrimaryKeyRule;
 import dev.migrationagent.rule.data.BanDropColumnRule;
 import dev.migrationagent.rule.data.BanDropTableRule;
 import dev.migrationagent.rule.data.BanTruncateRule;
@@ -22,8 +23,10 @@ import dev.migrationagent.rule.data.RequireWhereClauseRule;
 import dev.migrationagent.rule.data.ViolatesExistingRowsRule;
 import dev.migrationagent.rule.error.IdentifierTooLongRule;
 import dev.migrationagent.rule.error.MigrationFailsRule;
+import dev.migrationagent.rule.error.PreferBigintPrimaryKeyRule;
 import dev.migrationagent.rule.error.SyntaxErrorRule;
 import dev.migrationagent.rule.locking.BatchLargeUpdatesRule;
+import dev.migrationagent.rule.locking.CombineAlterTableRule;
 import dev.migrationagent.rule.locking.ConcurrentIndexCaveatsRule;
 import dev.migrationagent.rule.locking.DomainConstraintScanRule;
 import dev.migrationagent.rule.locking.ExplicitLockTableRule;
@@ -65,6 +68,7 @@ public final class BuiltInRules {
                 new BanTruncateRule(),
                 new BatchLargeUpdatesRule(),
                 new CheckExistingRowsFirstRule(),
+                new CombineAlterTableRule(),
                 new ConcurrentIndexCaveatsRule(),
                 new DomainConstraintScanRule(),
                 new DropCascadeRule(),
@@ -82,6 +86,7 @@ public final class BuiltInRules {
                 new NonTransactionalInTransactionRule(),
                 new PartitionBoundScanRule(),
                 new PermissionChangeRule(),
+                new PreferBigintPrimaryKeyRule(),
                 new PreferJsonbRule(),
                 new PreferRobustStatementsRule(),
                 new RemovedColumnRule(),
@@ -96,6 +101,7 @@ public final class BuiltInRules {
                 new RequireLockTimeoutRule(),
                 new RequireNotValidCheckRule(),
                 new RequireNotValidForeignKeyRule(),
+                new RequirePrimaryKeyRule(),
                 new RequireUniqueIndexFirstRule(),
                 new RequireWhereClauseRule(),
                 new RewriteCommandRule(),
