@@ -1,7 +1,7 @@
 -- pg: 16
 -- expect: unsafe
 -- hazards: breaking-change
--- note: the parser keeps at most 3 keywords ("ENABLE ROW LEVEL"), so the rule's contains("ROW LEVEL SECURITY") never matches
+-- note: every row level security switch changes which rows queries see, NO FORCE included
 -- @schema
 CREATE TABLE orders (id bigint PRIMARY KEY);
 CREATE SCHEMA crm;
@@ -13,3 +13,5 @@ ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE crm."Accounts" FORCE ROW LEVEL SECURITY;
 -- expect: permission-change
 ALTER TABLE orders DISABLE ROW LEVEL SECURITY;
+-- expect: permission-change
+ALTER TABLE crm."Accounts" NO FORCE ROW LEVEL SECURITY;

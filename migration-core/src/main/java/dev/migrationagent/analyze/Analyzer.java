@@ -198,11 +198,11 @@ public final class Analyzer {
                 model.apply(st);
             }
             tx.after(st, effects, p.span().line());
-            if (st instanceof Statement.SetVariable sv && sv.name().equals("lock_timeout")) {
+            if (st instanceof Statement.SetVariable sv && sv.name().equals("lock_timeout")
+                    && (inTx || !sv.local())) {
+                // Outside a transaction block SET LOCAL has no effect at all, so it changes nothing here either.
                 lockTimeout = !sv.value().strip().matches("(?i)0+(ms|s|min)?|default");
                 localLockTimeout = lockTimeout && sv.local();
-                // Outside a transaction block SET LOCAL has no effect at all.
-                lockTimeout &= !(sv.local() && !inTx);
             } else if (st instanceof Statement.ResetVariable rv && (rv.name().equals("lock_timeout")
                     || rv.name().equals("all"))) {
                 lockTimeout = false;

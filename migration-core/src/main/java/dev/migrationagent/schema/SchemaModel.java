@@ -425,6 +425,13 @@ public final class SchemaModel {
             return;
         }
         tables.put(to, t.withName(to));
+        // Keep the default-partition link when either side of it is renamed.
+        QualifiedName defaultPartition = defaultPartitions.remove(from);
+        if (defaultPartition != null) {
+            defaultPartitions.put(to, defaultPartition);
+        }
+        defaultPartitions.replaceAll((parent, child) -> child.equals(from) ? to : child);
+        tables.replaceAll((name, x) -> from.equals(x.partitionOf()) ? x.withPartitionOf(to) : x);
         List<KnownRow> rows = knownRows.remove(from);
         if (rows != null) {
             knownRows.put(to, rows);

@@ -313,7 +313,8 @@ public final class PostgresParser {
                 return other(start, "SET (", null);
             }
             StringBuilder kw = new StringBuilder();
-            for (int i = 0; i < 4 && c.peek() != null && c.peek().type() == TokenType.WORD; i++) {
+            // Up to five words: NO FORCE ROW LEVEL SECURITY is the longest sub-command name.
+            for (int i = 0; i < 5 && c.peek() != null && c.peek().type() == TokenType.WORD; i++) {
                 String w = c.peek().value();
                 if (i > 0 && !KEYWORD_CONTINUATIONS.contains(w)) {
                     break;
