@@ -90,6 +90,12 @@ public final class Analyzer {
         review.addAll(reviewed);
         List<ScriptInfo> infos = new ArrayList<>();
         for (MigrationScript s : all) {
+            if (s.sql().contains("${") && java.util.regex.Pattern.compile("\\$\\{[^}\\n]+}").matcher(s.sql()).find()) {
+                // Flyway would refuse to run without a value; names that hide behind one prove nothing about absence.
+                listener.on(Listener.Level.WARN, s.path() + ": placeholder without a value; configure it (Maven "
+                        + "<placeholders>) or the analysis treats it as an unknown name");
+                a.model.markIncomplete();
+            }
             try (StatementSource source = StatementSource.of(s.sql())) {
                 // Flyway decides the transaction mode from all statements; read ahead only until it is decided.
                 List<ParsedStatement> ahead = new ArrayList<>();

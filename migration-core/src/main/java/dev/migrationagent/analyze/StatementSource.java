@@ -48,6 +48,8 @@ final class StatementSource implements Iterator<ParsedStatement>, AutoCloseable 
             } catch (Stopped stopped) {
                 // The consumer gave up (an input error); nothing is waiting for the rest.
             } catch (Throwable t) {
+                // Make room so the failure always reaches the reader, which would otherwise wait forever.
+                queue.clear();
                 queue.offer(t);
             }
         }, "migration-agent-parser");
@@ -76,6 +78,9 @@ final class StatementSource implements Iterator<ParsedStatement>, AutoCloseable 
             return !inline.isEmpty();
         }
         while (batch.isEmpty() && next != END) {
+            if (next instanceof Throwable t) {
+                throw rethrow(t);
+            }
             next = take();
             if (next instanceof Throwable t) {
                 throw rethrow(t);

@@ -23,10 +23,11 @@ import java.util.Set;
 public final class LockModel {
     private static final Set<String> REWRITING_OPTIONS = Set.of("SET TABLESPACE", "SET LOGGED", "SET UNLOGGED",
             "SET ACCESS METHOD", "ALTER COLUMN SET EXPRESSION");
+    // Keywords as the parser names sub-commands: "ALTER COLUMN SET" alone is ALTER COLUMN c SET (options).
     private static final Set<String> SUE_OPTIONS = Set.of("SET (", "RESET", "ALTER COLUMN SET STATISTICS",
-            "CLUSTER ON", "SET WITHOUT CLUSTER", "ALTER COLUMN SET (", "ALTER COLUMN RESET");
-    private static final Set<String> SRE_OPTIONS = Set.of("ENABLE TRIGGER", "DISABLE TRIGGER", "ENABLE ALWAYS",
-            "ENABLE REPLICA");
+            "CLUSTER ON", "SET WITHOUT CLUSTER", "ALTER COLUMN SET", "ALTER COLUMN RESET");
+    private static final Set<String> SRE_OPTIONS = Set.of("ENABLE TRIGGER", "DISABLE TRIGGER",
+            "ENABLE ALWAYS TRIGGER", "ENABLE REPLICA TRIGGER");
 
     private LockModel() {}
 
@@ -181,9 +182,10 @@ public final class LockModel {
                 out.add(new TableEffect(defaultPartition, LockMode.ACCESS_EXCLUSIVE, Work.SCAN));
             }
         } else if (a instanceof AlterAction.DetachPartition dp) {
-            LockMode mode = dp.concurrently() ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
-            out.add(new TableEffect(table, mode, Work.CATALOG));
-            out.add(new TableEffect(dp.partition(), mode, Work.CATALOG));
+            // CONCURRENTLY lowers the parent's lock; the partition still gets ACCESS EXCLUSIVE in the second step.
+            out.add(new TableEffect(table, dp.concurrently() ? LockMode.SHARE_UPDATE_EXCLUSIVE
+                    : LockMode.ACCESS_EXCLUSIVE, Work.CATALOG));
+            out.add(new TableEffect(dp.partition(), LockMode.ACCESS_EXCLUSIVE, Work.CATALOG));
         } else if (a instanceof AlterAction.Other o) {
             if (REWRITING_OPTIONS.contains(o.keyword())) {
                 out.add(new TableEffect(table, LockMode.ACCESS_EXCLUSIVE, Work.REWRITE));

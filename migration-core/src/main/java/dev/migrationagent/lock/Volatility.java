@@ -10,7 +10,9 @@ public final class Volatility {
             "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4", "uuidv7", "nextval",
             "timeofday", "setseed", "txid_current", "pg_current_xact_id", "random_normal");
 
-    // Built-ins that are IMMUTABLE or STABLE and commonly used in defaults; anything not known counts as volatile.
+    // Built-ins that are IMMUTABLE or STABLE and common in defaults. A function the migrations created counts as
+    // declared (VOLATILE unless stated); any other name is taken to be one of PostgreSQL's many non-volatile
+    // built-ins, since the volatile built-ins are the short list above.
     private static final Set<String> NON_VOLATILE = Set.of("now", "current_timestamp", "current_date",
             "current_time", "localtimestamp", "localtime", "transaction_timestamp", "statement_timestamp",
             "current_user", "session_user", "current_role", "user", "lower", "upper", "coalesce", "concat",
@@ -33,8 +35,7 @@ public final class Volatility {
             if (NON_VOLATILE.contains(f)) {
                 continue;
             }
-            String declared = model.functionVolatility(f);
-            if (declared == null || declared.equals("volatile")) {
+            if ("volatile".equals(model.functionVolatility(f))) {
                 return true;
             }
         }
@@ -47,8 +48,7 @@ public final class Volatility {
             return null;
         }
         for (String f : e.functions()) {
-            if (VOLATILE.contains(f) || (!NON_VOLATILE.contains(f) && !"stable".equals(model.functionVolatility(f))
-                    && !"immutable".equals(model.functionVolatility(f)))) {
+            if (VOLATILE.contains(f) || (!NON_VOLATILE.contains(f) && "volatile".equals(model.functionVolatility(f)))) {
                 return f + "()";
             }
         }

@@ -148,6 +148,11 @@ public final class SchemaModel {
         return statementsApplied > 0 && complete;
     }
 
+    /** Tells the model that something it cannot see changed the schema, so missing objects prove nothing. */
+    public void markIncomplete() {
+        complete = false;
+    }
+
     /** Applies one statement. Statements that would fail must not be applied. */
     public void apply(Statement s) {
         statementsApplied++;
@@ -157,10 +162,9 @@ public final class SchemaModel {
             alterTable(at);
         } else if (s instanceof Statement.CreateIndex ci) {
             QualifiedName table = resolve(ci.table());
-            if (ci.name() != null) {
-                QualifiedName n = new QualifiedName(table.schema(), ci.name());
-                indexes.put(n, new Index(n, table, ci.unique(), ci.columns(), null));
-            }
+            QualifiedName n = new QualifiedName(table.schema(), ci.name() != null ? ci.name() : generatedIndexName(
+                    table, ci.columns()));
+            indexes.put(n, new Index(n, table, ci.unique(), ci.columns(), null));
         } else if (s instanceof Statement.Drop d) {
             drop(d);
         } else if (s instanceof Statement.CreateView cv) {
@@ -212,6 +216,10 @@ public final class SchemaModel {
             }
         } else if (s instanceof Statement.DoBlock || s instanceof Statement.Invalid) {
             complete = false;
+        } else if (s instanceof Statement.SetVariable sv && sv.name().equals("search_path")
+                && !sv.value().replaceAll("[\\s'\"]", "").toLowerCase(java.util.Locale.ROOT).startsWith("public")) {
+            // Unqualified names now resolve elsewhere; the model keeps them in public, so absence proves nothing.
+            complete = false;
         }
     }
 
@@ -252,6 +260,18 @@ public final class SchemaModel {
         for (Constraint c : constraints) {
             addBackingIndex(name, c);
         }
+    }
+
+    /** PostgreSQL's name for an index created without one: table_col1_col2_idx, numbered when taken. */
+    private String generatedIndexName(QualifiedName table, List<String> columns) {
+        String cols = String.join("_", columns.stream().map(c -> c.matches("[\\p{L}_][\\p{L}\\p{N}_$]*") ? c : "expr")
+                .toList());
+        String base = table.name() + "_" + cols + "_idx";
+        String name = base;
+        for (int i = 1; indexes.containsKey(new QualifiedName(table.schema(), name)); i++) {
+            name = base + i;
+        }
+        return name;
     }
 
     private void addBackingIndex(QualifiedName table, Constraint c) {

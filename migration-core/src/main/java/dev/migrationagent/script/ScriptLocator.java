@@ -125,8 +125,10 @@ public final class ScriptLocator {
         if (sql.startsWith("\uFEFF")) {
             sql = sql.substring(1);
         }
+        Map<String, String> values = new java.util.HashMap<>(flywayBuiltIns(baseDir, f));
+        values.putAll(placeholders);
         return new MigrationScript(f, relative(baseDir, f), version, description.replace('_', ' '),
-                replacePlaceholders(sql, placeholders), executeInTransaction(f));
+                replacePlaceholders(sql, values), executeInTransaction(f));
     }
 
     /** The path for reports: relative to the base directory when inside it, with forward slashes. */
@@ -157,6 +159,16 @@ public final class ScriptLocator {
                     null);
         }
         return Boolean.parseBoolean(v.trim());
+    }
+
+    /**
+     * Stand-ins for the placeholders Flyway always defines. Their real values depend on the deploy (user, database);
+     * these keep the SQL analyzable, and a configured value wins.
+     */
+    private static Map<String, String> flywayBuiltIns(Path baseDir, Path file) {
+        return Map.of("flyway:defaultSchema", "public", "flyway:user", "flyway", "flyway:database", "postgres",
+                "flyway:timestamp", "2000-01-01 00:00:00", "flyway:filename", file.getFileName().toString(),
+                "flyway:table", "flyway_schema_history", "flyway:workingDirectory", baseDir.toString());
     }
 
     /** Replaces {@code ${key}} with configured values; unknown placeholders are left for the lexer to mark. */

@@ -264,6 +264,15 @@ public final class Lexer {
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
 
+    private boolean hasSpecialOperatorChar(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ("~!@#%^&|`?".indexOf(src.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void symbol(char c) {
         mark();
         int s = pos;
@@ -276,6 +285,12 @@ public final class Lexer {
                     && !(src.charAt(pos) == '-' && peek(1) == '-')
                     && !(src.charAt(pos) == '/' && peek(1) == '*')) {
                 pos++;
+            }
+            // PostgreSQL's rule: a multi-character operator ends in + or - only if it contains one of ~!@#%^&|`?,
+            // so "=-1" is "=" followed by "-1".
+            while (pos - s > 1 && (src.charAt(pos - 1) == '+' || src.charAt(pos - 1) == '-')
+                    && !hasSpecialOperatorChar(s, pos)) {
+                pos--;
             }
         } else {
             pos++;

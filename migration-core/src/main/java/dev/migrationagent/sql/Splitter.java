@@ -29,6 +29,8 @@ public final class Splitter {
     private int heldEndLine = -1;
     private boolean first = true;
     private boolean atomicBody;
+    // CASE ... END nests inside an atomic body; only an END outside every CASE closes the body.
+    private int caseDepth;
 
     private Splitter(String sql, Consumer<List<Token>> headerSink, Consumer<RawStatement> sink) {
         this.sql = sql;
@@ -95,6 +97,11 @@ public final class Splitter {
         if (!current.isEmpty() && t.is("atomic") && current.get(current.size() - 1).is("begin")
                 && startsFunction(current)) {
             atomicBody = true;
+            caseDepth = 0;
+        } else if (atomicBody && t.is("case")) {
+            caseDepth++;
+        } else if (atomicBody && t.is("end") && caseDepth > 0) {
+            caseDepth--;
         } else if (atomicBody && t.is("end") && next != null && next.isSymbol(";")) {
             atomicBody = false;
         }

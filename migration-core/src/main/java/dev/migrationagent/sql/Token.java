@@ -27,8 +27,8 @@ public record Token(TokenType type, String value, int start, int end, int line, 
         return type == TokenType.LINE_COMMENT || type == TokenType.BLOCK_COMMENT;
     }
 
-    /** True for a word or a quoted identifier. */
+    /** True for a word, a quoted identifier, or an unreplaced Flyway placeholder standing where a name goes. */
     public boolean isIdentifier() {
-        return type == TokenType.WORD || type == TokenType.QUOTED_IDENT;
+        return type == TokenType.WORD || type == TokenType.QUOTED_IDENT || type == TokenType.PLACEHOLDER;
     }
 }

@@ -172,6 +172,24 @@ class MigrationAgentTest {
     }
 
     @Test
+    void flywayBuiltInPlaceholdersAreFilledAndUnknownOnesWarnWithoutFalseErrors() throws Exception {
+        Files.writeString(dir.resolve("V2__col.sql"), "SET lock_timeout = '3s';\n"
+                + "ALTER TABLE ${flyway:defaultSchema}.orders ADD COLUMN note text;\n"
+                + "ALTER TABLE ${tenant}.accounts ADD COLUMN note text;\n");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        Analysis a = MigrationAgent.analyze(request().build(), (level, message) -> {
+            if (level == Listener.Level.WARN) {
+                warnings.add(message);
+            }
+        });
+        assertThat(a.activeFindings()).extracting(Finding::ruleId).doesNotContain("syntax-error", "migration-fails");
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("V2__col.sql").contains("placeholder"));
+        Analysis withValue = MigrationAgent.analyze(request().placeholder("tenant", "public").build(),
+                Listener.silent());
+        assertThat(withValue.activeFindings()).extracting(Finding::ruleId).contains("migration-fails");
+    }
+
+    @Test
     void withoutStatsAnExistingTableCountsAsLarge() throws Exception {
         Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX i ON orders (created_at);");
         Analysis a = MigrationAgent.analyze(request().statsFile(null).build(), Listener.silent());

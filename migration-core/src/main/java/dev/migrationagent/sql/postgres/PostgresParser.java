@@ -122,11 +122,34 @@ public final class PostgresParser {
                 }
                 case "lock" -> lock();
                 case "do" -> doBlock();
+                case "with" -> with();
                 default -> {
                     c.rest();
                     yield new Statement.Opaque(first.value().toUpperCase(Locale.ROOT));
                 }
             };
+        }
+
+        /** {@code WITH name AS (...), ... <statement>}: the common table expressions are skipped. */
+        private Statement with() {
+            c.expect("with");
+            c.accept("recursive");
+            do {
+                c.identifier();
+                c.skipParens();
+                c.expect("as");
+                c.accept("not");
+                c.accept("materialized");
+                if (!c.isSymbol("(")) {
+                    throw c.error("expected '(' after AS");
+                }
+                c.parenGroup();
+            } while (c.acceptSymbol(","));
+            if (c.is("insert") || c.is("update") || c.is("delete")) {
+                return statement();
+            }
+            c.rest();
+            return new Statement.Opaque("WITH");
         }
 
         // ---------------------------------------------------------------- ALTER
@@ -348,7 +371,9 @@ public final class PostgresParser {
                 return false;
             }
             return switch (t.value()) {
-                case "constraint", "check", "unique", "primary", "foreign", "exclude" -> true;
+                case "constraint", "check", "unique", "primary", "foreign" -> true;
+                // EXCLUDE is not reserved, so a column may be called that.
+                case "exclude" -> c.peek(1) != null && (c.peek(1).isSymbol("(") || c.peek(1).is("using"));
                 default -> false;
             };
         }
@@ -586,7 +611,7 @@ public final class PostgresParser {
                 } else if (c.accept("null")) {
                     notNull = false;
                 } else if (c.accept("default")) {
-                    def = expression(c.until("not", "null", "constraint", "check", "unique", "primary",
+                    def = expression(c.untilAfterFirst("not", "null", "constraint", "check", "unique", "primary",
                             "references", "generated", "collate", "deferrable", "initially"));
                 } else if (c.accept("check")) {
                     List<Token> expr = c.parenGroup();
@@ -1196,7 +1221,15 @@ public final class PostgresParser {
 
         private Statement reindex() {
             c.expect("reindex");
-            c.skipParens();
+            boolean optionConcurrently = false;
+            if (c.isSymbol("(")) {
+                List<Token> options = c.parenGroup();
+                for (int i = 0; i < options.size(); i++) {
+                    // PostgreSQL 14+ also takes CONCURRENTLY as an option: (CONCURRENTLY) or (CONCURRENTLY true).
+                    optionConcurrently |= options.get(i).is("concurrently") && !(i + 1 < options.size()
+                            && (options.get(i + 1).is("false") || options.get(i + 1).is("off")));
+                }
+            }
             c.accept("verbose");
             ObjectKind target;
             if (c.accept("index")) {
@@ -1210,7 +1243,7 @@ public final class PostgresParser {
             } else {
                 throw c.error("expected INDEX, TABLE, SCHEMA, DATABASE or SYSTEM");
             }
-            boolean concurrently = c.accept("concurrently");
+            boolean concurrently = c.accept("concurrently") || optionConcurrently;
             QualifiedName name = c.isIdentifier() ? c.qualifiedName() : null;
             if (!c.atEnd()) {
                 throw c.error("unexpected text after REINDEX");
@@ -1447,7 +1480,7 @@ public final class PostgresParser {
             for (int i = 0; i < run.size(); i++) {
                 Token t = run.get(i);
                 boolean call = t.isIdentifier() && i + 1 < run.size() && run.get(i + 1).isSymbol("(")
-                        && !(i > 0 && run.get(i - 1).isSymbol("::"));
+                        && !(i > 0 && run.get(i - 1).isSymbol("::")) && !SYNTAX_FORMS.contains(t.value());
                 if (call || (t.type() == TokenType.WORD && NILADIC.contains(t.value()))) {
                     functions.add(t.value());
                 }
@@ -1465,6 +1498,11 @@ public final class PostgresParser {
                     || v.size() == 2 && v.get(0).isSymbol("-") && v.get(1).type() == TokenType.NUMBER);
             return new Expression(c.text(run), functions, constant);
         }
+
+        // Keywords followed by '(' that are SQL syntax, not function calls, so they say nothing about volatility.
+        private static final Set<String> SYNTAX_FORMS = Set.of("cast", "extract", "position", "overlay", "trim",
+                "substring", "coalesce", "nullif", "greatest", "least", "row", "array", "exists", "interval",
+                "collation", "treat", "normalize", "xmlelement");
 
         private static final Set<String> NILADIC = Set.of("current_timestamp", "current_date", "current_time",
                 "localtimestamp", "localtime", "current_user", "session_user", "current_role", "user");

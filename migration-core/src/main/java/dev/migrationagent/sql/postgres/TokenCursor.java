@@ -99,7 +99,7 @@ final class TokenCursor {
             throw error("expected a name");
         }
         index++;
-        return t.value();
+        return t.type() == TokenType.PLACEHOLDER ? "${" + t.value() + "}" : t.value();
     }
 
     boolean isIdentifier() {
@@ -157,11 +157,20 @@ final class TokenCursor {
      * and returns them.
      */
     List<Token> until(String... stopKeywords) {
+        return until(false, stopKeywords);
+    }
+
+    /** Like {@link #until(String...)}, but the first token is always taken (so {@code DEFAULT NULL} reads NULL). */
+    List<Token> untilAfterFirst(String... stopKeywords) {
+        return until(true, stopKeywords);
+    }
+
+    private List<Token> until(boolean takeFirst, String... stopKeywords) {
         List<Token> taken = new ArrayList<>();
         int depth = 0;
         while (!atEnd()) {
             Token t = peek();
-            if (depth == 0) {
+            if (depth == 0 && !(takeFirst && taken.isEmpty())) {
                 if (t.isSymbol(",") || t.isSymbol(")")) {
                     break;
                 }

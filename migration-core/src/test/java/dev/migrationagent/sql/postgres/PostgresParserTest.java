@@ -193,6 +193,29 @@ class PostgresParserTest {
     }
 
     @Test
+    void validSyntaxThatLooksUnusualStillParses() {
+        AlterAction.AddColumn add = (AlterAction.AddColumn) actions("ALTER TABLE t ADD COLUMN c int DEFAULT NULL").get(0);
+        assertThat(add.column().defaultExpr().text()).isEqualTo("NULL");
+        assertThat(((AlterAction.AddColumn) actions("ALTER TABLE t ADD c text DEFAULT NULL::text NOT NULL").get(0))
+                .column().notNull()).isTrue();
+        assertThat(((Statement.CreateTable) one("CREATE TABLE x (exclude boolean, id int)")).columns())
+                .extracting(c -> c.name()).containsExactly("exclude", "id");
+        assertThat(((Statement.Update) one("UPDATE accounts SET balance=-1 WHERE id=1")).where()).isEqualTo("id=1");
+        Statement.Update cte = (Statement.Update) one(
+                "WITH ids AS (SELECT id FROM orders), n AS MATERIALIZED (SELECT 1) UPDATE orders SET status = 'x'");
+        assertThat(cte.where()).isNull();
+        assertThat(one("WITH x AS (SELECT 1) SELECT * FROM x")).isEqualTo(new Statement.Opaque("WITH"));
+        assertThat(((Statement.Reindex) one("REINDEX (CONCURRENTLY) TABLE orders")).concurrently()).isTrue();
+        assertThat(((Statement.Reindex) one("REINDEX (CONCURRENTLY false) TABLE orders")).concurrently()).isFalse();
+        assertThat(PostgresParser.parse("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC "
+                + "SELECT CASE WHEN true THEN 1 END; END; SELECT 2;").statements()).hasSize(2);
+        assertThat(((Statement.AlterTable) one("ALTER TABLE ${schema}.orders ADD COLUMN x int")).table())
+                .isEqualTo(new QualifiedName("${schema}", "orders"));
+        assertThat(((AlterAction.SetDefault) actions("ALTER TABLE t ALTER c SET DEFAULT CAST(0 AS bigint)").get(0))
+                .value().functions()).isEmpty();
+    }
+
+    @Test
     void syntaxErrorsArePositionedAtTheOffendingToken() {
         Statement s = PostgresParser.parse("SELECT 1;\nALTER TABLE users ADD COLUMN age integer NOT NULL DEFALT 0;")
                 .statements().get(1).statement();
