@@ -174,8 +174,10 @@ public final class Tracer {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (error != null) {
+            // Outside a transaction a failure is not undone: a failed CREATE INDEX CONCURRENTLY leaves its index.
+            List<Relation> left = inTransaction ? List.of() : invalid(before, snapshot(c));
             return new StatementTrace(index, sql, StatementTrace.Status.FAILED, false, List.of(), List.of(),
-                    List.of(), List.of(), took, error);
+                    List.of(), left, took, error);
         }
         // After a COMMIT or ROLLBACK in the script the backend is outside any transaction: nothing left to read.
         boolean observable = inTransaction && inTransactionBlock(c);
@@ -196,6 +198,11 @@ public final class Tracer {
                 acquired.add(l);
             }
         }
+        return new StatementTrace(index, sql, StatementTrace.Status.OK, observable, locks, acquired,
+                rewrites(before, after), invalid(before, after), took, null);
+    }
+
+    private static List<Relation> invalid(Map<Long, Snap> before, Map<Long, Snap> after) {
         List<Relation> invalid = new ArrayList<>();
         for (Map.Entry<Long, Snap> e : after.entrySet()) {
             Snap now = e.getValue();
@@ -204,17 +211,27 @@ public final class Tracer {
                 invalid.add(now.relation());
             }
         }
-        return new StatementTrace(index, sql, StatementTrace.Status.OK, observable, locks, acquired,
-                rewrites(before, after), invalid, took, null);
+        return invalid;
     }
 
     private static List<Relation> rewrites(Map<Long, Snap> before, Map<Long, Snap> after) {
+        Set<String> dropped = new java.util.HashSet<>();
+        for (Map.Entry<Long, Snap> e : before.entrySet()) {
+            if (!after.containsKey(e.getKey())) {
+                dropped.add(e.getValue().relation().qualified());
+            }
+        }
         List<Relation> rewritten = new ArrayList<>();
         for (Map.Entry<Long, Snap> e : after.entrySet()) {
             Snap now = e.getValue();
             Snap was = before.get(e.getKey());
             // Partitioned tables and indexes have no storage (relfilenode 0); views neither.
-            if (was != null && now.filenode() != 0 && was.filenode() != 0 && was.filenode() != now.filenode()) {
+            boolean newFile = was != null && now.filenode() != 0 && was.filenode() != 0
+                    && was.filenode() != now.filenode();
+            // ALTER COLUMN TYPE rebuilds an index by dropping and recreating it: same name, new oid.
+            boolean rebuiltIndex = was == null && now.relation().kind() == Relation.Kind.INDEX
+                    && dropped.contains(now.relation().qualified());
+            if (newFile || rebuiltIndex) {
                 rewritten.add(now.relation());
             }
         }
