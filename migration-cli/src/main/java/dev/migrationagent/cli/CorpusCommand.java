@@ -1,9 +1,12 @@
 package dev.migrationagent.cli;
 
 import dev.migrationagent.corpus.CorpusRunner;
+import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +31,8 @@ final class CorpusCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT.jsonl", description = "Where to write one JSON line per case.")
     Path out;
 
-    // Static rules are the only analysis this build has; the flag keeps scripts stable when tracing arrives.
-    @Option(names = "--static", description = "Use the static rules only (the default until shadow tracing exists).")
+    @Option(names = "--static", description = {"Use the static rules only. By default each case is also traced on an",
+        "embedded PostgreSQL of its major version when one can start."})
     boolean staticOnly;
 
     @Override
@@ -37,7 +40,26 @@ final class CorpusCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "DIR " + dir + ": not a directory");
         }
-        CorpusRunner.run(dir, out, spec.commandLine().getOut());
+        PrintWriter log = spec.commandLine().getOut();
+        EmbeddedShadowProvider shadow = staticOnly ? null : shadow(log);
+        CorpusRunner.run(dir, out, log, shadow);
         return ExitCodes.SAFE;
+    }
+
+    // Traced needs server binaries; without any, say why once and fall back to the static rules.
+    private static EmbeddedShadowProvider shadow(PrintWriter log) {
+        EmbeddedShadowProvider p = EmbeddedShadowProvider.shared();
+        List<Integer> majors = EmbeddedShadowProvider.installedMajors();
+        if (majors.isEmpty()) {
+            log.println("static analysis only: no embedded PostgreSQL binaries found ("
+                    + EmbeddedShadowProvider.fetchHint(16) + ")");
+            return null;
+        }
+        if (!p.available(majors.get(majors.size() - 1))) {
+            log.println("static analysis only: embedded PostgreSQL " + majors.get(majors.size() - 1)
+                    + " did not start");
+            return null;
+        }
+        return p;
     }
 }

@@ -28,6 +28,8 @@ import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 import dev.migrationagent.sql.Token;
+import dev.migrationagent.trace.ScriptTrace;
+import dev.migrationagent.trace.StatementTrace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,10 +53,18 @@ public final class Analyzer {
      * @param stats table statistics
      * @param smallTableRows small-table threshold
      * @param rules per-rule settings
+     * @param traces shadow traces of reviewed scripts by script path; empty for a static analysis
      */
-    public record Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules) {
+    public record Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules,
+            Map<String, ScriptTrace> traces) {
         public Settings {
             rules = List.copyOf(rules);
+            traces = Map.copyOf(traces);
+        }
+
+        /** Settings of a static analysis. */
+        public Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules) {
+            this(postgresVersion, stats, smallTableRows, rules, Map.of());
         }
     }
 
@@ -170,8 +180,10 @@ public final class Analyzer {
         boolean inTx = transactional;
         boolean lockTimeout = false;
         boolean localLockTimeout = false;
+        ScriptTrace scriptTrace = settings.traces().get(s.path());
         while (statements.hasNext()) {
             ParsedStatement p = statements.next();
+            StatementTrace trace = traceOf(scriptTrace, count, p);
             count++;
             Statement st = p.statement();
             if (!inTx) {
@@ -182,7 +194,7 @@ public final class Analyzer {
             List<Problem> problems = Simulator.predict(st, model, new Simulator.Situation(settings.postgresVersion(),
                     inTx, current.addedLabels(), this::hasRows));
             RuleContext ctx = new RuleContext(p, model, settings.postgresVersion(), inTx, current, effects, problems,
-                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout);
+                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout, trace);
             Map<String, String> suppressions = fileSuppressions;
             if (!p.comments().isEmpty()) {
                 suppressions = new java.util.HashMap<>(fileSuppressions);
@@ -222,6 +234,15 @@ public final class Analyzer {
         return count;
     }
 
+    // The tracer ran the same split of the same script; a text mismatch means it did not, so trust nothing.
+    private static StatementTrace traceOf(ScriptTrace script, int index, ParsedStatement p) {
+        if (script == null || index >= script.statements().size()) {
+            return null;
+        }
+        StatementTrace t = script.statements().get(index);
+        return t.sql().equals(p.text()) ? t : null;
+    }
+
     /** One reusable reporter per active rule, pointed at the current statement before each check. */
     private final class Collector implements Reporter {
         private final RuleRegistry.ActiveRule rule;
@@ -248,7 +269,8 @@ public final class Analyzer {
             String id = rule.rule().descriptor().id();
             findings.add(new Finding(id, rule.rule().descriptor().category(), rule.severity(), script.path(),
                     statement.span().line(), statement.span().column(), text, message, fix, seconds,
-                    Evidence.INFERRED, suppressions.get(id)));
+                    rule.rule() instanceof dev.migrationagent.rule.TracedRule ? Evidence.TRACED : Evidence.INFERRED,
+                    suppressions.get(id)));
         }
     }
 

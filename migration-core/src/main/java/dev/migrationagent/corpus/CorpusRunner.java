@@ -12,15 +12,25 @@ import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.Severity;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
+import dev.migrationagent.shadow.ShadowDatabase;
+import dev.migrationagent.shadow.ShadowException;
+import dev.migrationagent.shadow.ShadowProvider;
+import dev.migrationagent.sql.ParsedStatement;
+import dev.migrationagent.sql.postgres.PostgresParser;
+import dev.migrationagent.trace.ScriptTrace;
+import dev.migrationagent.trace.Tracer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -59,11 +69,46 @@ public final class CorpusRunner {
 
     /** Analyzes one case statically. */
     public static Outcome run(CorpusCase c) {
+        return analyze(c, Map.of());
+    }
+
+    /**
+     * Analyzes one case with tracing: a scratch database on a server of the case's major gets the schema, then the
+     * migration runs there under the tracer and the traced rules judge what it did.
+     *
+     * @throws ShadowException when the shadow cannot be provided, or the case's schema does not run on it
+     */
+    public static Outcome run(CorpusCase c, ShadowProvider shadow) {
+        ScriptTrace trace;
+        try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
+            Tracer tracer = new Tracer();
+            try {
+                tracer.replay(conn, texts(c.schema()));
+            } catch (SQLException e) {
+                throw new ShadowException("case " + c.name() + ": the schema does not run on PostgreSQL " + c.pg()
+                        + ": " + e.getMessage(), e);
+            }
+            trace = tracer.trace(conn, texts(c.migration()), !c.nonTransactional());
+        } catch (SQLException e) {
+            throw new ShadowException("case " + c.name() + ": the shadow failed: " + e.getMessage(), e);
+        }
+        return analyze(c, Map.of(migrationPath(c), trace));
+    }
+
+    private static List<String> texts(String sql) {
+        return PostgresParser.parse(sql).statements().stream().map(ParsedStatement::text).toList();
+    }
+
+    private static String migrationPath(CorpusCase c) {
+        return c.name() + ".sql";
+    }
+
+    private static Outcome analyze(CorpusCase c, Map<String, ScriptTrace> traces) {
         MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
-        MigrationScript migration = new MigrationScript(null, c.name() + ".sql", null, c.name(), c.migration(),
+        MigrationScript migration = new MigrationScript(null, migrationPath(c), null, c.name(), c.migration(),
                 !c.nonTransactional());
         Analysis a = Analyzer.analyze(List.of(schema, migration), List.of(migration), new Analyzer.Settings(c.pg(),
-                TableStats.ofRows(c.rows()), 10_000, List.of()), Listener.silent());
+                TableStats.ofRows(c.rows()), 10_000, List.of(), traces), Listener.silent());
         Set<Category> categories = new TreeSet<>();
         Set<String> rules = new TreeSet<>();
         for (Finding f : a.activeFindings()) {
@@ -80,6 +125,14 @@ public final class CorpusRunner {
      * {@code log} and returns the score (also printed as the last line).
      */
     public static Score run(Path dir, Path out, PrintWriter log) throws IOException {
+        return run(dir, out, log, null);
+    }
+
+    /**
+     * Like {@link #run(Path, Path, PrintWriter)}, tracing each case on {@code shadow} when it is not {@code null}. A
+     * case whose shadow run fails is analyzed statically, and the log says so.
+     */
+    public static Score run(Path dir, Path out, PrintWriter log, ShadowProvider shadow) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
@@ -98,7 +151,17 @@ public final class CorpusRunner {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (Path f : files) {
                 CorpusCase c = CorpusCase.parse(f, Files.readString(f));
-                Outcome o = run(c);
+                Outcome o;
+                if (shadow == null) {
+                    o = run(c);
+                } else {
+                    try {
+                        o = run(c, shadow);
+                    } catch (ShadowException e) {
+                        log.println("STATIC " + c.name() + ": not traced: " + e.getMessage());
+                        o = run(c);
+                    }
+                }
                 ObjectNode line = json.createObjectNode();
                 line.put("case", c.name());
                 line.put("safe", o.safe());

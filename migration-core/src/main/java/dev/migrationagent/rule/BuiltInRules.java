@@ -46,6 +46,9 @@ import dev.migrationagent.rule.locking.TableLockedDuringRewriteRule;
 import dev.migrationagent.rule.rewrite.AddColumnRewriteRule;
 import dev.migrationagent.rule.rewrite.RewriteCommandRule;
 import dev.migrationagent.rule.rewrite.TypeChangeRewriteRule;
+import dev.migrationagent.rule.traced.TracedFailsOnExistingDataRule;
+import dev.migrationagent.rule.traced.TracedMigrationErrorRule;
+import dev.migrationagent.rule.traced.TracedTableRewriteRule;
 import dev.migrationagent.rule.tx.EnumValueUsedBeforeCommitRule;
 import dev.migrationagent.rule.tx.NonTransactionalInTransactionRule;
 import dev.migrationagent.rule.tx.PreferRobustStatementsRule;
@@ -109,6 +112,9 @@ public final class BuiltInRules {
                 new SlowWorkInDdlTransactionRule(),
                 new SyntaxErrorRule(),
                 new TableLockedDuringRewriteRule(),
+                new TracedFailsOnExistingDataRule(),
+                new TracedMigrationErrorRule(),
+                new TracedTableRewriteRule(),
                 new TransactionControlRule(),
                 new TypeChangeRewriteRule(),
                 new ViolatesExistingRowsRule());

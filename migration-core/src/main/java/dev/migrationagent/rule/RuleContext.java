@@ -10,6 +10,7 @@ import dev.migrationagent.simulate.Problem;
 import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
+import dev.migrationagent.trace.StatementTrace;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ public final class RuleContext {
     private final Set<String> newColumns;
     private final long smallTableRows;
     private final boolean lockTimeoutSet;
+    private final StatementTrace trace;
 
     /**
      * Creates the context for one statement.
@@ -47,6 +49,22 @@ public final class RuleContext {
     public RuleContext(ParsedStatement statement, SchemaModel model, int postgresVersion, boolean inTransaction,
             TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
             Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet) {
+        this(statement, model, postgresVersion, inTransaction, transaction, effects, problems, stats, newTables,
+                newColumns, smallTableRows, lockTimeoutSet, null);
+    }
+
+    /**
+     * Creates the context for one statement with what the shadow observed when it ran.
+     *
+     * @param trace the statement's trace on the shadow, or {@code null} for a static analysis
+     * @see #RuleContext(ParsedStatement, SchemaModel, int, boolean, TransactionState, List, List, TableStats, Set,
+     *     Set, long, boolean)
+     */
+    public RuleContext(ParsedStatement statement, SchemaModel model, int postgresVersion, boolean inTransaction,
+            TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
+            Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet,
+            StatementTrace trace) {
+        this.trace = trace;
         this.statement = statement;
         this.model = model;
         this.postgresVersion = postgresVersion;
@@ -104,6 +122,11 @@ public final class RuleContext {
     /** Whether a {@code SET lock_timeout} ran earlier in this script. */
     public boolean lockTimeoutSet() {
         return lockTimeoutSet;
+    }
+
+    /** What the statement did on the shadow database, or {@code null} when the analysis is static. */
+    public StatementTrace trace() {
+        return trace;
     }
 
     /** True when the table (or view, or type) was created by a migration under review: empty and unused. */

@@ -31,6 +31,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shadowAndTracerKnowNothingOfTheAnalysis() {
+        noClasses().that().resideInAnyPackage("dev.migrationagent.shadow..", "dev.migrationagent.trace..").should()
+                .dependOnClassesThat().resideInAnyPackage("dev.migrationagent.analyze..",
+                        "dev.migrationagent.corpus..", "dev.migrationagent.rule..")
+                .check(core);
+    }
+
+    @Test
     void coreHasNoMavenTypes() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.maven..").check(core);
     }

@@ -1,9 +1,11 @@
 package dev.migrationagent.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.corpus.CorpusCase;
+import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Positive and negative cases for every rule, from {@code src/test/resources/rules/<rule-id>/*.sql}. A file named
  * {@code flags*.sql} must contain at least one {@code -- expect:} marker; {@code ignores*.sql} none. In every file the
- * rule must fire exactly on the marked statements.
+ * rule must fire exactly on the marked statements. Cases of traced rules run on an embedded shadow server.
  */
 class RuleCasesTest {
     private static final Path ROOT = Path.of("src/test/resources/rules");
@@ -34,7 +36,15 @@ class RuleCasesTest {
         String ruleId = file.getParent().getFileName().toString();
         assertThat(RuleRegistry.builtIn().find(ruleId)).as("rule %s exists", ruleId).isNotNull();
         CorpusCase c = RuleHarness.load(file);
-        Analysis a = RuleHarness.analyze(c);
+        Analysis a;
+        if (RuleRegistry.builtIn().find(ruleId) instanceof TracedRule) {
+            // Traced rules see nothing without a shadow; where none can start, their cases are skipped.
+            EmbeddedShadowProvider shadow = EmbeddedShadowProvider.shared();
+            assumeTrue(shadow.available(c.pg()), "embedded PostgreSQL " + c.pg() + " cannot start here; skipped");
+            a = RuleHarness.analyzeTraced(c, shadow);
+        } else {
+            a = RuleHarness.analyze(c);
+        }
         var expected = RuleHarness.expected(c, ruleId);
         if (file.getFileName().toString().startsWith("flags")) {
             assertThat(expected).as("a flags case needs -- expect: markers").isNotEmpty();

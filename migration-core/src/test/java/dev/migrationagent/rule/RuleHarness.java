@@ -6,7 +6,16 @@ import dev.migrationagent.api.Listener;
 import dev.migrationagent.corpus.CorpusCase;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
+import dev.migrationagent.shadow.ShadowDatabase;
+import dev.migrationagent.shadow.ShadowProvider;
+import dev.migrationagent.sql.ParsedStatement;
+import dev.migrationagent.sql.postgres.PostgresParser;
+import dev.migrationagent.trace.ScriptTrace;
+import dev.migrationagent.trace.Tracer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +43,31 @@ public final class RuleHarness {
                 !c.nonTransactional());
         return Analyzer.analyze(List.of(schema, migration), List.of(migration),
                 new Analyzer.Settings(c.pg(), TableStats.ofRows(c.rows()), 10_000, List.of()), Listener.silent());
+    }
+
+    /**
+     * The analysis of a case traced on {@code shadow}: the schema is replayed on a scratch database of the case's
+     * major and the migration traced there, so the traced rules see what the server did.
+     */
+    public static Analysis analyzeTraced(CorpusCase c, ShadowProvider shadow) {
+        ScriptTrace trace;
+        try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
+            Tracer tracer = new Tracer();
+            tracer.replay(conn, texts(c.schema()));
+            trace = tracer.trace(conn, texts(c.migration()), !c.nonTransactional());
+        } catch (SQLException e) {
+            throw new IllegalStateException("shadow failed for " + c.name() + ": " + e.getMessage(), e);
+        }
+        MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
+        MigrationScript migration = new MigrationScript(null, "migration.sql", null, c.name(), c.migration(),
+                !c.nonTransactional());
+        return Analyzer.analyze(List.of(schema, migration), List.of(migration),
+                new Analyzer.Settings(c.pg(), TableStats.ofRows(c.rows()), 10_000, List.of(),
+                        Map.of("migration.sql", trace)), Listener.silent());
+    }
+
+    private static List<String> texts(String sql) {
+        return PostgresParser.parse(sql).statements().stream().map(ParsedStatement::text).toList();
     }
 
     /** Expected hits for {@code ruleId}: each {@code -- expect:} marker names the statement on the next code line. */
