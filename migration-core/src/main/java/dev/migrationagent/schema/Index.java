@@ -11,10 +11,18 @@ import java.util.List;
  * @param unique unique index
  * @param columns indexed columns or expressions
  * @param backsConstraint the constraint that owns the index, or {@code null}
+ * @param valid false for an index a failed {@code CREATE INDEX CONCURRENTLY} left behind (only known live)
+ * @param partial an index with a WHERE predicate
  */
 public record Index(QualifiedName name, QualifiedName table, boolean unique, List<String> columns,
-        String backsConstraint) {
+        String backsConstraint, boolean valid, boolean partial) {
     public Index {
         columns = List.copyOf(columns);
+    }
+
+    /** A valid, non-partial index: what a plain CREATE INDEX or a constraint builds. */
+    public Index(QualifiedName name, QualifiedName table, boolean unique, List<String> columns,
+            String backsConstraint) {
+        this(name, table, unique, columns, backsConstraint, true, false);
     }
 }

@@ -54,6 +54,11 @@ public final class SchemaModel {
         return tables.get(resolve(name));
     }
 
+    /** Names of all known tables. */
+    public List<QualifiedName> tableNames() {
+        return List.copyOf(tables.keySet());
+    }
+
     /** The index with this name, or {@code null}; an unqualified index name is looked up in every schema. */
     public Index index(QualifiedName name) {
         Index exact = indexes.get(resolve(name));
@@ -153,6 +158,69 @@ public final class SchemaModel {
         complete = false;
     }
 
+    // Builders for a model read from a live database (see dev.migrationagent.introspect). They record facts as
+    // the catalog states them; they do not count as applied statements, so isAuthoritative() is unaffected.
+
+    /** Adds or replaces a table as it exists; its name must be schema-qualified. */
+    public void putTable(Table table) {
+        tables.put(resolve(table.name()), table);
+    }
+
+    /** Adds or replaces an index as it exists. */
+    public void putIndex(Index index) {
+        indexes.put(resolve(index.name()), index);
+    }
+
+    /** Adds or replaces a view or materialized view as it exists. */
+    public void putView(View view) {
+        views.put(resolve(view.name()), view);
+    }
+
+    /** Adds or replaces an enum type with its labels in sort order. */
+    public void putEnum(QualifiedName type, List<String> labels) {
+        enums.put(resolve(type), List.copyOf(labels));
+    }
+
+    /** Adds a domain; a constrained one has a CHECK or NOT NULL constraint. */
+    public void putDomain(QualifiedName type, boolean constrained) {
+        (constrained ? constrainedDomains : otherTypes).add(resolve(type));
+    }
+
+    /** Adds a user type that is neither an enum nor a domain (composite, range). */
+    public void putType(QualifiedName type) {
+        otherTypes.add(resolve(type));
+    }
+
+    /** Adds a sequence. */
+    public void putSequence(QualifiedName sequence) {
+        sequences.add(resolve(sequence));
+    }
+
+    /** Adds a function with its volatility ({@code volatile}, {@code stable} or {@code immutable}). */
+    public void putFunction(QualifiedName function, String volatility) {
+        functionVolatility.put(resolve(function), volatility);
+    }
+
+    /** Adds a schema. */
+    public void putSchema(String schema) {
+        schemas.add(schema);
+    }
+
+    /** True when the sequence exists. */
+    public boolean sequenceExists(QualifiedName sequence) {
+        return sequences.contains(resolve(sequence));
+    }
+
+    /** Records {@code child} as the DEFAULT partition of {@code parent}; both tables must already be in the model. */
+    public void setDefaultPartition(QualifiedName parent, QualifiedName child) {
+        QualifiedName p = resolve(parent);
+        Table t = tables.get(p);
+        if (t != null) {
+            tables.put(p, t.withDefaultPartition(true));
+        }
+        defaultPartitions.put(p, resolve(child));
+    }
+
     /** Applies one statement. Statements that would fail must not be applied. */
     public void apply(Statement s) {
         statementsApplied++;
@@ -164,7 +232,7 @@ public final class SchemaModel {
             QualifiedName table = resolve(ci.table());
             QualifiedName n = new QualifiedName(table.schema(), ci.name() != null ? ci.name() : generatedIndexName(
                     table, ci.columns()));
-            indexes.put(n, new Index(n, table, ci.unique(), ci.columns(), null));
+            indexes.put(n, new Index(n, table, ci.unique(), ci.columns(), null, true, ci.partial()));
         } else if (s instanceof Statement.Drop d) {
             drop(d);
         } else if (s instanceof Statement.CreateView cv) {
@@ -185,7 +253,8 @@ public final class SchemaModel {
             if (i != null && ai.keyword().equals("RENAME TO")) {
                 indexes.remove(i.name());
                 QualifiedName n = new QualifiedName(i.name().schema(), ai.target());
-                indexes.put(n, new Index(n, i.table(), i.unique(), i.columns(), i.backsConstraint()));
+                indexes.put(n, new Index(n, i.table(), i.unique(), i.columns(), i.backsConstraint(), i.valid(),
+                        i.partial()));
             }
         } else if (s instanceof Statement.RenameObject r) {
             rename(r);
@@ -459,7 +528,8 @@ public final class SchemaModel {
         }
         for (Index i : List.copyOf(indexes.values())) {
             if (i.table().equals(from)) {
-                indexes.put(i.name(), new Index(i.name(), to, i.unique(), i.columns(), i.backsConstraint()));
+                indexes.put(i.name(), new Index(i.name(), to, i.unique(), i.columns(), i.backsConstraint(),
+                        i.valid(), i.partial()));
             }
         }
     }

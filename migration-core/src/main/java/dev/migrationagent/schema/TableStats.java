@@ -36,6 +36,20 @@ public final class TableStats {
         return new TableStats(m);
     }
 
+    /**
+     * Statistics with row and byte counts, as live introspection reads them. Entries with negative rows (never
+     * analyzed) are left out, as in {@link #read}, so such tables count as unknown size rather than small.
+     */
+    public static TableStats of(Map<QualifiedName, Entry> entries) {
+        Map<QualifiedName, Entry> m = new HashMap<>();
+        entries.forEach((k, v) -> {
+            if (v.rows() >= 0) {
+                m.put(SchemaModel.resolve(k), v);
+            }
+        });
+        return new TableStats(m);
+    }
+
     /** The statistics of a table, or {@code null}. */
     public Entry get(QualifiedName table) {
         return entries.get(SchemaModel.resolve(table));
