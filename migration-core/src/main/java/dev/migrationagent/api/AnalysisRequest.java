@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param smallTableRows tables with fewer rows are small: locks on them do not count as blocking
  * @param rules per-rule overrides
  * @param placeholders Flyway placeholders, replaced as Flyway would before analysis
+ * @param shadow where to trace the migrations under review ({@link ShadowSetting.None} for static rules only)
+ * @param target the database the migrations will be deployed to (read only), or {@code null}
  */
 public record AnalysisRequest(
         Path baseDir,
@@ -29,7 +31,9 @@ public record AnalysisRequest(
         Path statsFile,
         long smallTableRows,
         List<RuleSetting> rules,
-        Map<String, String> placeholders) {
+        Map<String, String> placeholders,
+        ShadowSetting shadow,
+        DatabaseConnection target) {
 
     /** The lowest and highest supported PostgreSQL majors. */
     public static final int MIN_POSTGRES = 10, MAX_POSTGRES = 17;
@@ -44,6 +48,7 @@ public record AnalysisRequest(
         Objects.requireNonNull(scope, "scope");
         rules = List.copyOf(rules);
         placeholders = Map.copyOf(placeholders);
+        Objects.requireNonNull(shadow, "shadow");
         if (postgresVersion < MIN_POSTGRES || postgresVersion > MAX_POSTGRES) {
             throw new InvalidConfigurationException("postgresVersion", String.valueOf(postgresVersion),
                     "supported PostgreSQL majors are " + MIN_POSTGRES + " to " + MAX_POSTGRES);
@@ -59,7 +64,10 @@ public record AnalysisRequest(
         return new Builder(baseDir);
     }
 
-    /** Fluent builder with sensible defaults: Flyway's default location, PostgreSQL 17, 10,000-row small tables. */
+    /**
+     * Fluent builder with sensible defaults: Flyway's default location, PostgreSQL 17, 10,000-row small tables,
+     * static analysis (no shadow) and no target connection.
+     */
     public static final class Builder {
         private final Path baseDir;
         private final List<String> locations = new ArrayList<>();
@@ -70,6 +78,8 @@ public record AnalysisRequest(
         private long smallTableRows = 10_000;
         private final List<RuleSetting> rules = new ArrayList<>();
         private final Map<String, String> placeholders = new LinkedHashMap<>();
+        private ShadowSetting shadow = new ShadowSetting.None();
+        private DatabaseConnection target;
 
         private Builder(Path baseDir) {
             this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
@@ -120,10 +130,20 @@ public record AnalysisRequest(
             return this;
         }
 
+        public Builder shadow(ShadowSetting value) {
+            shadow = value;
+            return this;
+        }
+
+        public Builder target(DatabaseConnection value) {
+            target = value;
+            return this;
+        }
+
         public AnalysisRequest build() {
             List<String> locs = locations.isEmpty() && files.isEmpty() ? List.of(DEFAULT_LOCATION) : locations;
             return new AnalysisRequest(baseDir, locs, files, scope, postgresVersion, statsFile, smallTableRows,
-                    rules, placeholders);
+                    rules, placeholders, shadow, target);
         }
     }
 }

@@ -5,7 +5,7 @@ package dev.migrationagent.api;
  * finding. Each subtype carries the offending value so that front ends can name what to change.
  */
 public abstract sealed class MigrationAgentException extends RuntimeException
-        permits InvalidConfigurationException, InvalidInputException {
+        permits InvalidConfigurationException, InvalidInputException, DatabaseUnavailableException {
 
     protected MigrationAgentException(String message, Throwable cause) {
         super(message, cause);
