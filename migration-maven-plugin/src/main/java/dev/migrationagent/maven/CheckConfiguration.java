@@ -1,10 +1,13 @@
 package dev.migrationagent.maven;
 
 import dev.migrationagent.api.AnalysisRequest;
+import dev.migrationagent.api.DatabaseConnection;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.RuleSetting;
+import dev.migrationagent.api.Secret;
 import dev.migrationagent.api.Severity;
+import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.report.ReportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +36,7 @@ import java.util.Set;
  * @param smallTableRows {@code <smallTableRows>}
  * @param rules {@code <rules>}
  * @param placeholders {@code <placeholders>}
+ * @param databases the shadow and target connection parameters
  */
 record CheckConfiguration(
         Path baseDir,
@@ -43,7 +48,8 @@ record CheckConfiguration(
         Path statsFile,
         long smallTableRows,
         List<Rule> rules,
-        Map<String, String> placeholders) {
+        Map<String, String> placeholders,
+        Databases databases) {
 
     private static final String FILESYSTEM = "filesystem:";
 
@@ -57,16 +63,88 @@ record CheckConfiguration(
             placeholders.forEach((k, v) -> copy.put(k, v == null ? "" : v));
         }
         placeholders = copy;
+        databases = databases == null ? Databases.NONE : databases;
     }
 
-    /** Builds the core request; throws {@link InvalidConfigurationException} for values the core would not get. */
+    /**
+     * The shadow and target parameters as Maven hands them over: each {@code migration.*} value and, for the
+     * target, its Flyway fallback, which is read so a project configured for Flyway needs no second copy.
+     *
+     * @param shadow {@code <shadow>}: {@code none}, {@code embedded} or a {@code jdbc:postgresql:} URL
+     * @param shadowUser {@code <shadowUser>}, or {@code null}
+     * @param shadowPassword {@code <shadowPassword>}, or {@code null}
+     * @param url {@code <url>}, or {@code null}
+     * @param flywayUrl the {@code flyway.url} property, or {@code null}
+     * @param user {@code <user>}, or {@code null}
+     * @param flywayUser the {@code flyway.user} property, or {@code null}
+     * @param password {@code <password>}, or {@code null}
+     * @param flywayPassword the {@code flyway.password} property, or {@code null}
+     * @param serverId {@code <serverId>}: the settings.xml server consulted when no user is configured
+     */
+    record Databases(
+            String shadow,
+            String shadowUser,
+            Secret shadowPassword,
+            String url,
+            String flywayUrl,
+            String user,
+            String flywayUser,
+            Secret password,
+            Secret flywayPassword,
+            String serverId) {
+
+        /** Static analysis, no target: what the core did before shadows existed. */
+        static final Databases NONE = new Databases("none", null, null, null, null, null, null, null, null, null);
+
+        /** Every secret configured here, so that error messages can be scrubbed of them. */
+        List<Secret> secrets() {
+            List<Secret> secrets = new ArrayList<>();
+            for (Secret s : new Secret[] {shadowPassword, password, flywayPassword}) {
+                if (s != null) {
+                    secrets.add(s);
+                }
+            }
+            return secrets;
+        }
+    }
+
+    /** Looks up the user and password of a settings.xml {@code <server>}, decrypted; the Maven side implements it. */
+    interface ServerCredentials {
+        /** The server's credentials, or empty when settings.xml has no server with that id. */
+        Optional<Credentials> lookup(String serverId);
+
+        /** No settings.xml servers at all. */
+        ServerCredentials NONE = serverId -> Optional.empty();
+    }
+
+    /**
+     * A settings.xml server's credentials.
+     *
+     * @param user the {@code <username>}, or {@code null}
+     * @param password the decrypted {@code <password>}, or {@code null}
+     */
+    record Credentials(String user, Secret password) {}
+
+    /** Builds a static request (no settings.xml servers, any shadow allowed); see the two-argument variant. */
     AnalysisRequest toRequest() {
+        return toRequest(ServerCredentials.NONE, false);
+    }
+
+    /**
+     * Builds the core request; throws {@link InvalidConfigurationException} for values the core would not get.
+     *
+     * @param servers where the target's credentials come from when no user is configured
+     * @param requireShadow {@code true} for goals that trace and so cannot work with {@code <shadow>none}
+     */
+    AnalysisRequest toRequest(ServerCredentials servers, boolean requireShadow) {
         AnalysisRequest.Builder builder = AnalysisRequest.builder(baseDir)
                 .locations(existingLocations())
                 .scope(scope())
                 .postgresVersion(postgresVersion)
                 .statsFile(statsFile)
-                .smallTableRows(smallTableRows);
+                .smallTableRows(smallTableRows)
+                .shadow(shadow(requireShadow))
+                .target(target(servers));
         for (Rule rule : rules) {
             builder.rule(toSetting(rule));
         }
@@ -128,6 +206,44 @@ record CheckConfiguration(
         return FILESYSTEM + baseDir.resolve(path).normalize();
     }
 
+    /** {@code <shadow>} parsed by the core, whose errors already name {@code shadow}. */
+    ShadowSetting shadow(boolean requireShadow) {
+        ShadowSetting shadow = ShadowSetting.parse(databases.shadow(), blankToNull(databases.shadowUser()),
+                databases.shadowPassword());
+        if (requireShadow && shadow instanceof ShadowSetting.None) {
+            throw new InvalidConfigurationException("shadow", databases.shadow().trim(),
+                    "migration:validate traces the migrations and needs a shadow: use embedded or a "
+                            + "jdbc:postgresql: URL, or run migration:check for the static rules alone");
+        }
+        return shadow;
+    }
+
+    /**
+     * The target database, or {@code null} without a URL (the statistics file then sizes the tables). User and
+     * password follow Flyway's rules, so the same POM and settings.xml serve both plugins: {@code <user>} (else
+     * {@code flyway.user}) wins; without one, the settings.xml server {@code <serverId>} supplies both; a user
+     * configured while that server also exists is ambiguous and rejected, as Flyway rejects it.
+     */
+    DatabaseConnection target(ServerCredentials servers) {
+        String url = firstNonBlank(databases.url(), databases.flywayUrl());
+        if (url == null) {
+            // No connection is made, so credentials would go unused; judging them would only fail builds for nothing.
+            return null;
+        }
+        String user = firstNonBlank(databases.user(), databases.flywayUser());
+        Secret password = databases.password() != null ? databases.password() : databases.flywayPassword();
+        String serverId = blankToNull(databases.serverId());
+        Optional<Credentials> server = serverId == null ? Optional.empty() : servers.lookup(serverId);
+        if (user == null && server.isPresent()) {
+            return new DatabaseConnection(url, server.get().user(), server.get().password());
+        }
+        if (user != null && server.isPresent()) {
+            throw new InvalidConfigurationException("user", user, "credentials are given both here and in "
+                    + "settings.xml <server> '" + serverId + "' (<serverId>); use either one or the other");
+        }
+        return new DatabaseConnection(url, user, password);
+    }
+
     /** The review scope: a baseline, or a git ref, or (neither) the core's pull-request default. */
     ReviewScope scope() {
         boolean hasBaseline = !isBlank(baselineVersion);
@@ -178,6 +294,14 @@ record CheckConfiguration(
             formats.add(format);
         }
         return formats;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return !isBlank(first) ? first.trim() : blankToNull(second);
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.trim();
     }
 
     private static boolean isBlank(String s) {

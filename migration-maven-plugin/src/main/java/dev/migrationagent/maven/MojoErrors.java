@@ -1,13 +1,17 @@
 package dev.migrationagent.maven;
 
+import dev.migrationagent.api.DatabaseUnavailableException;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.MigrationAgentException;
+import dev.migrationagent.api.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -15,7 +19,8 @@ import org.apache.maven.plugin.MojoFailureException;
  * Turns what went wrong into the Maven exception that says who must act.
  *
  * <p>{@link MojoFailureException} (BUILD FAILURE) when the user must change the migrations or the POM;
- * {@link MojoExecutionException} (BUILD ERROR) when the check itself could not run. Messages are single lines
+ * {@link MojoExecutionException} (BUILD ERROR) when the check itself could not run (a database out of
+ * reach, reports not written, a defect). Messages are single lines
  * (the gate failure aside) so that Maven prints them without a stack trace.
  */
 final class MojoErrors {
@@ -23,39 +28,109 @@ final class MojoErrors {
     static final String SUPPRESSION_SYNTAX = "-- migration:ignore <rule-id> -- <reason>";
 
     /** The user property of each parameter the core may name; parameters without one are POM-only. */
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "locations", "migration.locations",
-            "flywayLocations", "flyway.locations",
-            "baselineVersion", "migration.baselineVersion",
-            "gitBase", "migration.gitBase",
-            "postgresVersion", "migration.postgresVersion",
-            "statsFile", "migration.statsFile",
-            "smallTableRows", "migration.smallTableRows",
-            "formats", "migration.formats",
-            "outputDirectory", "migration.outputDirectory");
+    private static final Map<String, String> PROPERTIES = Map.ofEntries(
+            Map.entry("locations", "migration.locations"),
+            Map.entry("flywayLocations", "flyway.locations"),
+            Map.entry("baselineVersion", "migration.baselineVersion"),
+            Map.entry("gitBase", "migration.gitBase"),
+            Map.entry("postgresVersion", "migration.postgresVersion"),
+            Map.entry("statsFile", "migration.statsFile"),
+            Map.entry("smallTableRows", "migration.smallTableRows"),
+            Map.entry("formats", "migration.formats"),
+            Map.entry("outputDirectory", "migration.outputDirectory"),
+            Map.entry("shadow", "migration.shadow"),
+            Map.entry("shadowUser", "migration.shadowUser"),
+            Map.entry("shadowPassword", "migration.shadowPassword"),
+            Map.entry("url", "migration.url"),
+            Map.entry("user", "migration.user"),
+            Map.entry("password", "migration.password"),
+            Map.entry("serverId", "migration.serverId"));
+
+    /** Parameters whose value is never shown, whatever the core put into its exception. */
+    private static final Set<String> SECRET_PARAMETERS = Set.of("password", "shadowPassword", "flywayPassword");
+
+    /** Shown instead of a secret. */
+    private static final String HIDDEN = "********";
 
     private MojoErrors() {}
 
-    /** Maps a core exception: both kinds are the user's to fix, so both fail the build rather than error it. */
+    /** {@link #map(MigrationAgentException, Collection)} when no secrets are configured. */
     static MojoFailureException map(MigrationAgentException e) {
+        return map(e, List.of());
+    }
+
+    /**
+     * Maps bad input or configuration, which the user must fix: the build fails rather than errors. A database
+     * out of reach goes to {@link #databaseUnavailable} instead, so callers catch that subtype first. Any
+     * configured secret that slipped into a message is masked, since Maven prints these messages into CI logs.
+     */
+    static MojoFailureException map(MigrationAgentException e, Collection<Secret> secrets) {
         if (e instanceof InvalidConfigurationException config) {
-            return configuration(config);
+            return configuration(config, secrets);
         }
-        return input((InvalidInputException) e);
+        if (e instanceof InvalidInputException input) {
+            return input(input);
+        }
+        throw new IllegalArgumentException("not a user error: " + e.getClass().getName(), e);
     }
 
     /** Names the POM element (and its {@code -D} property) that holds the bad value. */
     static MojoFailureException configuration(InvalidConfigurationException e) {
+        return configuration(e, List.of());
+    }
+
+    private static MojoFailureException configuration(InvalidConfigurationException e, Collection<Secret> secrets) {
         String parameter = e.parameter();
         String property = PROPERTIES.get(parameter);
         String where = "<" + parameter + ">" + (property == null ? "" : " (-D" + property + ")");
         return new MojoFailureException("Invalid " + where + " in the migration-maven-plugin configuration: "
-                + e.getMessage());
+                + mask(parameter + "=" + shown(parameter, e.value()) + ": " + problem(e), secrets));
     }
 
     /** The core's message already reads {@code file:line:col: problem}; nothing to add. */
     static MojoFailureException input(InvalidInputException e) {
         return new MojoFailureException(e.getMessage());
+    }
+
+    /**
+     * The check could not run: BUILD ERROR with the core's one line saying which database and what to check,
+     * secrets masked; the cause stays for {@code mvn -e}.
+     */
+    static MojoExecutionException databaseUnavailable(DatabaseUnavailableException e, Collection<Secret> secrets) {
+        return new MojoExecutionException(mask(oneLine(e.getMessage()), secrets), e);
+    }
+
+    /** The core's message without its {@code parameter=value: } prefix, which is rebuilt with the value masked. */
+    private static String problem(InvalidConfigurationException e) {
+        String message = String.valueOf(e.getMessage());
+        String prefix = e.parameter() + "=" + e.value() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    /** Secrets are hidden; URLs lose their query, where JDBC users sometimes put a password. */
+    private static String shown(String parameter, String value) {
+        if (value == null) {
+            return "";
+        }
+        if (SECRET_PARAMETERS.contains(parameter)) {
+            return HIDDEN;
+        }
+        int query = value.startsWith("jdbc:") ? value.indexOf('?') : -1;
+        return query < 0 ? value : value.substring(0, query) + "?...";
+    }
+
+    private static String mask(String message, Collection<Secret> secrets) {
+        String masked = message;
+        for (Secret secret : secrets) {
+            if (secret != null && !secret.reveal().isEmpty()) {
+                masked = masked.replace(secret.reveal(), HIDDEN);
+            }
+        }
+        return masked;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The analysis ran but its reports could not be written: an environment problem, not a finding. */
@@ -65,8 +140,8 @@ final class MojoErrors {
     }
 
     /** A defect in Migration Agent itself; the cause is kept so {@code mvn -e} shows where. */
-    static MojoExecutionException unexpected(RuntimeException e) {
-        return new MojoExecutionException("migration:check failed unexpectedly (" + e.getClass().getName()
+    static MojoExecutionException unexpected(String goal, RuntimeException e) {
+        return new MojoExecutionException("migration:" + goal + " failed unexpectedly (" + e.getClass().getName()
                 + "); run with -e for the stack trace and report it as a bug", e);
     }
 

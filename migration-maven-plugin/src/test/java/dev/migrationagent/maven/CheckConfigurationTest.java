@@ -8,6 +8,7 @@ import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.RuleSetting;
 import dev.migrationagent.api.Severity;
+import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class CheckConfigurationTest {
     private static CheckConfiguration config(
             List<String> locations, String flywayLocations, String baselineVersion, String gitBase) {
         return new CheckConfiguration(BASE, locations, flywayLocations, baselineVersion, gitBase, 17, null, 10_000,
-                List.of(), Map.of());
+                List.of(), Map.of(), null);
     }
 
     @Test
@@ -86,7 +87,7 @@ class CheckConfigurationTest {
     @Test
     void missingFolderNamesTheElementItCameFrom(@TempDir Path base) {
         CheckConfiguration fromLocations = new CheckConfiguration(base, List.of("filesystem:db/nope"), null, null,
-                null, 17, null, 10_000, List.of(), Map.of());
+                null, 17, null, 10_000, List.of(), Map.of(), null);
         assertThatThrownBy(fromLocations::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("locations");
@@ -94,7 +95,7 @@ class CheckConfigurationTest {
                 });
 
         CheckConfiguration fromFlyway = new CheckConfiguration(base, List.of(), "filesystem:db/nope", null, null, 17,
-                null, 10_000, List.of(), Map.of());
+                null, 10_000, List.of(), Map.of(), null);
         assertThatThrownBy(fromFlyway::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("flywayLocations"));
@@ -109,7 +110,7 @@ class CheckConfigurationTest {
         CheckConfiguration config = new CheckConfiguration(base, List.of("filesystem:db"), null, "6", null, 14,
                 base.resolve("migration-stats.json"), 500,
                 List.of(new Rule("ban-drop-column", "warning", true), new Rule("require-concurrent-index", null, false)),
-                placeholders);
+                placeholders, null);
 
         AnalysisRequest request = config.toRequest();
 
@@ -123,12 +124,14 @@ class CheckConfigurationTest {
                 new RuleSetting("ban-drop-column", Severity.WARNING, true),
                 new RuleSetting("require-concurrent-index", null, false));
         assertThat(request.placeholders()).containsOnly(Map.entry("schema", "shop"), Map.entry("empty", ""));
+        assertThat(request.shadow()).isEqualTo(new ShadowSetting.None());
+        assertThat(request.target()).isNull();
     }
 
     @Test
     void unknownSeverityNamesTheRule() {
         CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
-                10_000, List.of(new Rule("ban-drop-column", "fatal", true)), Map.of());
+                10_000, List.of(new Rule("ban-drop-column", "fatal", true)), Map.of(), null);
         assertThatThrownBy(config::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("rules");
@@ -140,7 +143,7 @@ class CheckConfigurationTest {
     @Test
     void ruleWithoutIdIsAConfigurationError() {
         CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
-                10_000, List.of(new Rule(null, "ERROR", true)), Map.of());
+                10_000, List.of(new Rule(null, "ERROR", true)), Map.of(), null);
         assertThatThrownBy(config::toRequest).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("<id>");
     }
@@ -148,7 +151,7 @@ class CheckConfigurationTest {
     @Test
     void outOfRangePostgresVersionIsRejectedByTheCore() {
         CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 9, null,
-                10_000, List.of(), Map.of());
+                10_000, List.of(), Map.of(), null);
         assertThatThrownBy(config::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("postgresVersion"));

@@ -19,7 +19,7 @@ class MojoErrorsTest {
 
     @Test
     void configurationErrorNamesElementAndProperty() {
-        MojoFailureException e = MojoErrors.map(new InvalidConfigurationException(
+        MojoFailureException e = MojoErrors.configuration(new InvalidConfigurationException(
                 "locations", "filesystem:/p/db/nope", "folder does not exist"));
 
         assertThat(e.getMessage())
@@ -30,7 +30,7 @@ class MojoErrorsTest {
 
     @Test
     void pomOnlyParameterHasNoProperty() {
-        MojoFailureException e = MojoErrors.map(new InvalidConfigurationException("rules", "fatal", "bad"));
+        MojoFailureException e = MojoErrors.configuration(new InvalidConfigurationException("rules", "fatal", "bad"));
         assertThat(e.getMessage()).contains("<rules>").doesNotContain("-D");
     }
 
@@ -52,9 +52,9 @@ class MojoErrorsTest {
     @Test
     void unexpectedFailureIsABuildErrorWithCause() {
         IllegalStateException bug = new IllegalStateException("boom");
-        MojoExecutionException e = MojoErrors.unexpected(bug);
+        MojoExecutionException e = MojoErrors.unexpected("check", bug);
         assertThat(e.getCause()).isSameAs(bug);
-        assertThat(e.getMessage()).contains("IllegalStateException");
+        assertThat(e.getMessage()).contains("IllegalStateException", "migration:check");
     }
 
     @Test
