@@ -13,6 +13,7 @@ import dev.migrationagent.report.Reports;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -202,13 +203,15 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
             return;
         }
         CheckConfiguration configuration = configuration();
-        List<Secret> secrets = configuration.databases().secrets();
+        // grows by the settings.xml password once the request has it, so that a driver echoing it is masked too
+        List<Secret> secrets = new ArrayList<>(configuration.databases().secrets());
         Path reportDir = outputDirectory.toPath();
         Analysis analysis;
         try {
             Set<ReportFormat> reportFormats = CheckConfiguration.formats(formats);
             AnalysisRequest request = configuration.toRequest(
                     new SettingsServers(settings, decrypter, getLog()), requireShadow);
+            secrets.addAll(CheckConfiguration.secretsOf(request));
             // toString of shadow and target shows neither passwords nor URL parameters
             getLog().debug("Shadow: " + request.shadow() + "; target: " + request.target());
             analysis = MigrationAgent.analyze(request, new MavenLogListener(getLog()));

@@ -206,6 +206,18 @@ record CheckConfiguration(
         return FILESYSTEM + baseDir.resolve(path).normalize();
     }
 
+    /** The passwords a request carries (target and shadow server), wherever they came from. */
+    static List<Secret> secretsOf(AnalysisRequest request) {
+        List<Secret> secrets = new ArrayList<>();
+        if (request.target() != null && request.target().password() != null) {
+            secrets.add(request.target().password());
+        }
+        if (request.shadow() instanceof ShadowSetting.Server server && server.server().password() != null) {
+            secrets.add(server.server().password());
+        }
+        return secrets;
+    }
+
     /** {@code <shadow>} parsed by the core, whose errors already name {@code shadow}. */
     ShadowSetting shadow(boolean requireShadow) {
         ShadowSetting shadow = ShadowSetting.parse(databases.shadow(), blankToNull(databases.shadowUser()),

@@ -3,6 +3,7 @@ package dev.migrationagent.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrationagent.api.Category;
+import dev.migrationagent.api.DatabaseUnavailableException;
 import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
@@ -74,5 +75,22 @@ class MojoErrorsTest {
                 .contains("  fix: CREATE INDEX CONCURRENTLY orders_created_at_idx ON orders (created_at);")
                 .doesNotContain("in its own script")
                 .contains("-- migration:ignore <rule-id> -- <reason>");
+    }
+
+    @Test
+    void unreachableDatabaseIsABuildErrorOnOneLine() {
+        DatabaseUnavailableException down = new DatabaseUnavailableException(
+                "Cannot connect to jdbc:postgresql://db:5432/orders:\n  is the server running?", null);
+        MojoExecutionException e = MojoErrors.databaseUnavailable(down, List.of());
+        assertThat(e.getMessage()).isEqualTo("Cannot connect to jdbc:postgresql://db:5432/orders: is the server running?");
+        assertThat(e.getCause()).isSameAs(down);
+    }
+
+    @Test
+    void passwordErrorsNameElementAndPropertyButNotTheValue() {
+        MojoFailureException e = MojoErrors.configuration(new InvalidConfigurationException(
+                "password", "hunter2", "contains a line break"));
+        assertThat(e.getMessage()).contains("<password>", "-Dmigration.password", "contains a line break")
+                .doesNotContain("hunter2");
     }
 }
