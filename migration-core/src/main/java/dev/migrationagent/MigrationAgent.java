@@ -6,15 +6,18 @@ import dev.migrationagent.api.Listener;
 import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.RuleInfo;
+import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.rule.BuiltInRules;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.script.ReviewSelector;
 import dev.migrationagent.script.ScriptLocator;
+import dev.migrationagent.trace.ScriptTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entry point for front ends (Maven plugin, CLI, any JVM tool).
@@ -26,12 +29,15 @@ public final class MigrationAgent {
     private MigrationAgent() {}
 
     /**
-     * Analyzes the migrations under review with the static rules.
+     * Analyzes the migrations under review with the static rules and, when the request names a shadow, traces
+     * them on a scratch database (dropped before this returns) so traced findings join the static ones. A target
+     * is read, never written: its server major and table statistics feed the analysis.
      *
      * @param request what to analyze
      * @param listener receives progress messages
      * @return the verdict; findings are values, never exceptions
-     * @throws dev.migrationagent.api.MigrationAgentException when the input or configuration is unusable
+     * @throws dev.migrationagent.api.MigrationAgentException when the input or configuration is unusable, or a
+     *     database cannot be reached ({@link dev.migrationagent.api.DatabaseUnavailableException})
      */
     public static Analysis analyze(AnalysisRequest request, Listener listener) {
         List<MigrationScript> all;
@@ -51,12 +57,35 @@ public final class MigrationAgent {
             all = ScriptLocator.find(request.baseDir(), request.locations(), request.placeholders(), listener);
             reviewed = ReviewSelector.select(all, request.scope(), request.baseDir(), listener);
         }
-        TableStats stats = request.statsFile() == null ? TableStats.none()
-                : TableStats.read(request.baseDir().resolve(request.statsFile()));
+        Introspection live = request.target() == null ? null : TargetDatabase.introspect(request.target(), listener);
+        int pg = postgresVersion(request, live, listener);
+        TableStats stats = request.statsFile() != null ? TableStats.read(request.baseDir().resolve(request.statsFile()))
+                : live != null ? live.stats() : TableStats.none();
+        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), pg, all, reviewed,
+                listener);
         listener.on(Listener.Level.INFO, "Analyzing " + reviewed.size() + " of " + all.size()
-                + " migration(s) for PostgreSQL " + request.postgresVersion());
-        return Analyzer.analyze(all, reviewed, new Analyzer.Settings(request.postgresVersion(), stats,
-                request.smallTableRows(), request.rules()), listener);
+                + " migration(s) for PostgreSQL " + pg + (traces.isEmpty() ? "" : ", " + traces.size() + " traced"));
+        return Analyzer.analyze(all, reviewed, new Analyzer.Settings(pg, stats, request.smallTableRows(),
+                request.rules(), traces), listener);
+    }
+
+    // A version the user chose wins; otherwise the target's, when it is one the rules know.
+    private static int postgresVersion(AnalysisRequest request, Introspection live, Listener listener) {
+        if (live == null || live.serverMajor() == request.postgresVersion()) {
+            return request.postgresVersion();
+        }
+        if (request.postgresVersionExplicit()) {
+            listener.on(Listener.Level.WARN, "The target runs PostgreSQL " + live.serverMajor() + " but postgresVersion="
+                    + request.postgresVersion() + " was configured; analyzing for " + request.postgresVersion());
+            return request.postgresVersion();
+        }
+        if (live.serverMajor() < AnalysisRequest.MIN_POSTGRES || live.serverMajor() > AnalysisRequest.MAX_POSTGRES) {
+            listener.on(Listener.Level.WARN, "The target runs PostgreSQL " + live.serverMajor() + ", outside the "
+                    + "supported " + AnalysisRequest.MIN_POSTGRES + ".." + AnalysisRequest.MAX_POSTGRES
+                    + "; analyzing for " + request.postgresVersion());
+            return request.postgresVersion();
+        }
+        return live.serverMajor();
     }
 
     /** Every built-in rule, sorted by id. */

@@ -113,7 +113,7 @@ public final class Analyzer {
                 while (transactional == null && source.hasNext()) {
                     ParsedStatement p = source.next();
                     ahead.add(p);
-                    if (!a.flywayNonTransactional(p.statement())) {
+                    if (!flywayNonTransactional(p.statement(), settings.postgresVersion())) {
                         transactional = true;
                     }
                 }
@@ -142,16 +142,37 @@ public final class Analyzer {
         };
     }
 
+    /**
+     * Whether Flyway runs the script in a transaction: its {@code .sql.conf} setting, else true unless every
+     * statement is one Flyway's PostgreSQL parser runs outside a transaction (an empty script counts as
+     * transactional). The shadow tracer must use the same answer as the analysis.
+     */
+    public static boolean transactional(MigrationScript s, int postgresVersion) {
+        if (s.executeInTransaction() != null) {
+            return s.executeInTransaction();
+        }
+        try (StatementSource source = StatementSource.of(s.sql())) {
+            boolean any = false;
+            while (source.hasNext()) {
+                any = true;
+                if (!flywayNonTransactional(source.next().statement(), postgresVersion)) {
+                    return true;
+                }
+            }
+            return !any;
+        }
+    }
+
     // Mirrors the statements Flyway's PostgreSQL parser detects; REINDEX ... CONCURRENTLY and DETACH ...
     // CONCURRENTLY are not among them, so those scripts need a .sql.conf.
-    private boolean flywayNonTransactional(Statement s) {
+    private static boolean flywayNonTransactional(Statement s, int postgresVersion) {
         return (s instanceof Statement.CreateIndex ci && ci.concurrently())
                 || (s instanceof Statement.Drop d && d.concurrently())
                 || s instanceof Statement.Vacuum
                 || (s instanceof Statement.Reindex r && r.target() != ObjectKind.INDEX
                         && r.target() != ObjectKind.TABLE)
                 || (s instanceof Statement.AlterType at && at.action() == Statement.AlterType.Action.ADD_VALUE
-                        && settings.postgresVersion() < 12)
+                        && postgresVersion < 12)
                 || (s instanceof Statement.Opaque o && (o.keyword().equals("CREATE DATABASE")
                         || o.keyword().equals("DROP DATABASE") || o.keyword().equals("ALTER SYSTEM")));
     }

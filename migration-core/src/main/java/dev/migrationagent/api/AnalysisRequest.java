@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param files explicit migration files to review (used instead of locations when not empty)
  * @param scope which migrations are under review
  * @param postgresVersion target PostgreSQL major version, 10..17
+ * @param postgresVersionExplicit whether the user chose {@code postgresVersion}; when not, a reachable target's
+ *     server major is used instead
  * @param statsFile optional table statistics file (JSON), or {@code null}
  * @param smallTableRows tables with fewer rows are small: locks on them do not count as blocking
  * @param rules per-rule overrides
@@ -28,6 +30,7 @@ public record AnalysisRequest(
         List<Path> files,
         ReviewScope scope,
         int postgresVersion,
+        boolean postgresVersionExplicit,
         Path statsFile,
         long smallTableRows,
         List<RuleSetting> rules,
@@ -65,7 +68,8 @@ public record AnalysisRequest(
     }
 
     /**
-     * Fluent builder with sensible defaults: Flyway's default location, PostgreSQL 17, 10,000-row small tables,
+     * Fluent builder with sensible defaults: Flyway's default location, PostgreSQL 17 (or the target's major when a
+     * target is set and the version is not), 10,000-row small tables,
      * static analysis (no shadow) and no target connection.
      */
     public static final class Builder {
@@ -73,7 +77,7 @@ public record AnalysisRequest(
         private final List<String> locations = new ArrayList<>();
         private final List<Path> files = new ArrayList<>();
         private ReviewScope scope = new ReviewScope.Auto();
-        private int postgresVersion = MAX_POSTGRES;
+        private Integer postgresVersion;
         private Path statsFile;
         private long smallTableRows = 10_000;
         private final List<RuleSetting> rules = new ArrayList<>();
@@ -142,7 +146,9 @@ public record AnalysisRequest(
 
         public AnalysisRequest build() {
             List<String> locs = locations.isEmpty() && files.isEmpty() ? List.of(DEFAULT_LOCATION) : locations;
-            return new AnalysisRequest(baseDir, locs, files, scope, postgresVersion, statsFile, smallTableRows,
+            return new AnalysisRequest(baseDir, locs, files, scope,
+                    postgresVersion == null ? MAX_POSTGRES : postgresVersion, postgresVersion != null, statsFile,
+                    smallTableRows,
                     rules, placeholders, shadow, target);
         }
     }

@@ -14,10 +14,15 @@ public record DatabaseConnection(String url, String user, Secret password) {
         Objects.requireNonNull(url, "url");
     }
 
+    /** The URL without its query parameters, which may carry a password: safe for messages and logs. */
+    public String location() {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
     @Override
     public String toString() {
         // The URL may carry a password parameter; show only what identifies the server and database.
-        int query = url.indexOf('?');
-        return (query < 0 ? url : url.substring(0, query)) + (user == null ? "" : " as " + user);
+        return location() + (user == null ? "" : " as " + user);
     }
 }

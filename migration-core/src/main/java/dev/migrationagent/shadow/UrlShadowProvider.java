@@ -35,7 +35,7 @@ public final class UrlShadowProvider implements ShadowProvider {
         if (targetUrl != null && shadow.equals(Endpoint.of(targetUrl))) {
             // The scratch database would be created beside the target, but the admin URL itself being the target
             // means the user mixed the two settings up: refuse before anything runs there.
-            throw new ShadowException("the shadow URL " + serverUrl + " points to the target database "
+            throw new ShadowException("the shadow URL " + redact(serverUrl) + " points to the target database "
                     + shadow.database() + " on " + shadow.host() + ":" + shadow.port()
                     + "; give a separate database (for example postgres) or a separate server for the shadow");
         }

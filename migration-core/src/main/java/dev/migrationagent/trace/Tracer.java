@@ -78,13 +78,36 @@ public final class Tracer {
      * @throws SQLException from the first statement that fails
      */
     public void replay(Connection c, List<String> statements) throws SQLException {
+        replay(c, statements, false);
+    }
+
+    /**
+     * Runs an already applied script to rebuild the schema a migration starts from: as one transaction when
+     * {@code transactional} (a failure rolls it back), else statement by statement in autocommit mode.
+     *
+     * @throws SQLException from the first statement that fails
+     */
+    public void replay(Connection c, List<String> statements, boolean transactional) throws SQLException {
         c.setAutoCommit(true);
         limit(c);
-        for (String sql : statements) {
-            try (Statement s = c.createStatement()) {
-                s.setEscapeProcessing(false);
-                s.execute(sql);
+        c.setAutoCommit(!transactional);
+        try {
+            for (String sql : statements) {
+                try (Statement s = c.createStatement()) {
+                    s.setEscapeProcessing(false);
+                    s.execute(sql);
+                }
             }
+            if (transactional) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            if (transactional) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
