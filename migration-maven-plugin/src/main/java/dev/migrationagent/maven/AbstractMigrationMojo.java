@@ -87,9 +87,12 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
     @Parameter(property = "migration.gitBase")
     private String gitBase;
 
-    /** Target PostgreSQL major version (10 to 17). Property: {@code migration.postgresVersion}. */
-    @Parameter(property = "migration.postgresVersion", defaultValue = "17")
-    private int postgresVersion;
+    /**
+     * Target PostgreSQL major version (10 to 17). When not set: the server major of the {@code url} target if
+     * there is one, else 17. Property: {@code migration.postgresVersion}.
+     */
+    @Parameter(property = "migration.postgresVersion")
+    private Integer postgresVersion;
 
     /**
      * Table statistics of the target database (JSON with row counts and sizes), so that locks are judged by
@@ -118,7 +121,7 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
 
     /**
      * Where the migrations under review are traced: {@code embedded} (an embedded PostgreSQL of
-     * {@code postgresVersion}, started and stopped by the plugin), {@code none} (static rules only; not allowed
+     * {@code postgresVersion}, started on first use), {@code none} (static rules only; not allowed
      * for {@code validate}) or the {@code jdbc:postgresql:} URL of a server where a uniquely named scratch
      * database is created and dropped. Property: {@code migration.shadow}.
      */

@@ -31,7 +31,7 @@ import java.util.Set;
  * @param flywayLocations the {@code flyway.locations} property (comma-separated), or {@code null}
  * @param baselineVersion {@code <baselineVersion>}, or {@code null}
  * @param gitBase {@code <gitBase>}, or {@code null}
- * @param postgresVersion {@code <postgresVersion>}
+ * @param postgresVersion {@code <postgresVersion>}, or {@code null} for the target's major (else the core's default)
  * @param statsFile {@code <statsFile>}, or {@code null}
  * @param smallTableRows {@code <smallTableRows>}
  * @param rules {@code <rules>}
@@ -44,7 +44,7 @@ record CheckConfiguration(
         String flywayLocations,
         String baselineVersion,
         String gitBase,
-        int postgresVersion,
+        Integer postgresVersion,
         Path statsFile,
         long smallTableRows,
         List<Rule> rules,
@@ -140,11 +140,14 @@ record CheckConfiguration(
         AnalysisRequest.Builder builder = AnalysisRequest.builder(baseDir)
                 .locations(existingLocations())
                 .scope(scope())
-                .postgresVersion(postgresVersion)
                 .statsFile(statsFile)
                 .smallTableRows(smallTableRows)
                 .shadow(shadow(requireShadow))
                 .target(target(servers));
+        if (postgresVersion != null) {
+            // only an explicit version goes to the core, which otherwise takes the target server's major
+            builder.postgresVersion(postgresVersion);
+        }
         for (Rule rule : rules) {
             builder.rule(toSetting(rule));
         }

@@ -46,6 +46,12 @@ final class MojoErrors {
             Map.entry("password", "migration.password"),
             Map.entry("serverId", "migration.serverId"));
 
+    /** Core keys that differ from the POM element holding the value: the core names the target and shadow parts. */
+    private static final Map<String, String> ELEMENTS = Map.of(
+            "target", "url",
+            "shadow.user", "shadowUser",
+            "shadow.password", "shadowPassword");
+
     /** Parameters whose value is never shown, whatever the core put into its exception. */
     private static final Set<String> SECRET_PARAMETERS = Set.of("password", "shadowPassword", "flywayPassword");
 
@@ -80,11 +86,11 @@ final class MojoErrors {
     }
 
     private static MojoFailureException configuration(InvalidConfigurationException e, Collection<Secret> secrets) {
-        String parameter = e.parameter();
+        String parameter = ELEMENTS.getOrDefault(e.parameter(), e.parameter());
         String property = PROPERTIES.get(parameter);
         String where = "<" + parameter + ">" + (property == null ? "" : " (-D" + property + ")");
         return new MojoFailureException("Invalid " + where + " in the migration-maven-plugin configuration: "
-                + mask(parameter + "=" + shown(parameter, e.value()) + ": " + problem(e), secrets));
+                + mask(e.parameter() + "=" + shown(parameter, e.value()) + ": " + problem(e), secrets));
     }
 
     /** The core's message already reads {@code file:line:col: problem}; nothing to add. */

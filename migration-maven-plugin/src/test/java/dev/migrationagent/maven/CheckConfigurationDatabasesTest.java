@@ -164,4 +164,12 @@ class CheckConfigurationDatabasesTest {
                 .target(servers("prod-db", "ci", "{broken}", SettingsProblem.Severity.WARNING));
         assertThat(target.user()).isEqualTo("ci");
     }
+
+    @Test
+    void unsetPostgresVersionLeavesTheChoiceToTheCore() {
+        CheckConfiguration unset = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, null, null,
+                10_000, List.of(), Map.of(), null);
+        assertThat(unset.toRequest().postgresVersionExplicit()).isFalse();
+        assertThat(config(shadow("none")).toRequest().postgresVersionExplicit()).isTrue();
+    }
 }

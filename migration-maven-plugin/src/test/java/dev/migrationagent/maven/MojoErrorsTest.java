@@ -93,4 +93,14 @@ class MojoErrorsTest {
         assertThat(e.getMessage()).contains("<password>", "-Dmigration.password", "contains a line break")
                 .doesNotContain("hunter2");
     }
+
+    @Test
+    void coreKeysOfTheTargetAndShadowNameTheirPomElements() {
+        assertThat(MojoErrors.configuration(new InvalidConfigurationException("target", "jdbc:postgresql://db/nope",
+                "the database does not exist")).getMessage()).contains("<url>", "-Dmigration.url");
+        assertThat(MojoErrors.configuration(new InvalidConfigurationException("shadow.password", "********",
+                "authentication failed")).getMessage()).contains("<shadowPassword>", "-Dmigration.shadowPassword");
+        assertThat(MojoErrors.configuration(new InvalidConfigurationException("shadow.user", "scratch",
+                "rejected")).getMessage()).contains("<shadowUser>", "-Dmigration.shadowUser");
+    }
 }
