@@ -3,8 +3,12 @@ package dev.migrationagent.cli;
 import dev.migrationagent.MigrationAgent;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.AnalysisRequest;
+import dev.migrationagent.api.DatabaseConnection;
+import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.ReviewScope;
+import dev.migrationagent.api.Secret;
+import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.report.ReportFormat;
 import dev.migrationagent.report.Reports;
 import java.io.IOException;
@@ -13,10 +17,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,23 +30,53 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code migration-agent analyze}: static analysis of migration files, no Maven and no database needed. */
+/**
+ * {@code migration-agent analyze}: analysis of migration files, static by default (no Maven and no database
+ * needed); {@code --shadow} adds a traced run, {@code --url} reads the target database.
+ */
 @Command(
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyzes migration files with the static rules and writes a report.",
+            "Analyzes migration files with the static rules (with --shadow, also traces them on a scratch database)"
+                    + " and writes a report.",
             "The report goes to --output (or stdout); a short summary goes to stderr."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:safe to deploy", "1:not safe to deploy", "2:bad usage or input", "3:internal error"})
-final class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
+        exitCodeList = {
+            "0:safe to deploy",
+            "1:not safe to deploy",
+            "2:bad usage or input, or a database that cannot be reached",
+            "3:internal error"
+        })
+class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
 
     /** Core configuration keys and the options that set them, for error messages. */
-    private static final Map<String, String> OPTIONS = Map.of(
-            "postgresVersion", "--pg-version",
-            "statsFile", "--stats",
-            "smallTableRows", "--small-table-rows");
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("postgresVersion", "--pg-version"),
+            Map.entry("statsFile", "--stats"),
+            Map.entry("smallTableRows", "--small-table-rows"),
+            Map.entry("shadow", "--shadow"),
+            Map.entry("shadow.user", "--shadow-user"),
+            Map.entry("shadow.password", "--shadow-password-env"),
+            Map.entry("target", "--url"),
+            Map.entry("url", "--url"),
+            Map.entry("user", "--user"),
+            Map.entry("password", "--password-env"));
+
+    /** Reads environment variables; a parameter so that tests need not set real ones. */
+    private final Function<String, String> environment;
+
+    /** Secrets read so far, so that the error handler can mask them should a message ever carry one. */
+    private final List<Secret> secrets = new ArrayList<>();
+
+    AnalyzeCommand() {
+        this(System::getenv);
+    }
+
+    AnalyzeCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
 
     @Spec
     CommandSpec spec;
@@ -55,10 +91,10 @@ final class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
     @Option(
             names = "--pg-version",
             paramLabel = "N",
-            defaultValue = "" + AnalysisRequest.MAX_POSTGRES,
             description = "Target PostgreSQL major version, " + AnalysisRequest.MIN_POSTGRES + " to "
-                    + AnalysisRequest.MAX_POSTGRES + " (default: ${DEFAULT-VALUE}).")
-    int postgresVersion;
+                    + AnalysisRequest.MAX_POSTGRES + " (default: the --url server's major, else "
+                    + AnalysisRequest.MAX_POSTGRES + ").")
+    Integer postgresVersion;
 
     @Option(names = "--stats", paramLabel = "FILE", description = "Table statistics (JSON) to size lock estimates.")
     Path statsFile;
@@ -84,6 +120,38 @@ final class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print progress messages to stderr.")
     boolean verbose;
 
+    @Option(
+            names = "--shadow",
+            paramLabel = "none|embedded|URL",
+            description = "Where to trace the migrations: none (static rules only), embedded (an embedded "
+                    + "PostgreSQL), or the jdbc:postgresql: URL of a server for scratch databases (default: none for analyze, embedded for validate, which refuses none).")
+    String shadow;
+
+    @Option(names = "--shadow-user", paramLabel = "USER", description = "User for a --shadow URL.")
+    String shadowUser;
+
+    @Option(
+            names = "--shadow-password-env",
+            paramLabel = "NAME",
+            description = "Environment variable holding the password for a --shadow URL.")
+    String shadowPasswordEnv;
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "JDBC URL of the target database, read only: its PostgreSQL major and table sizes.")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for --url.")
+    String user;
+
+    @Option(
+            names = "--password-env",
+            paramLabel = "NAME",
+            description = "Environment variable holding the password for --url (never the password itself: "
+                    + "command lines show up in process lists and shell history).")
+    String passwordEnv;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -95,16 +163,7 @@ final class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
             requireReadableFile("--stats", statsFile);
         }
 
-        Path baseDir = Path.of("").toAbsolutePath();
-        AnalysisRequest.Builder builder = AnalysisRequest.builder(baseDir)
-                .scope(new ReviewScope.All())
-                .postgresVersion(postgresVersion)
-                .statsFile(statsFile);
-        migrations.forEach(builder::file);
-        if (smallTableRows != null) {
-            builder.smallTableRows(smallTableRows);
-        }
-        Analysis analysis = MigrationAgent.analyze(builder.build(), listener(err));
+        Analysis analysis = MigrationAgent.analyze(request(), listener(err));
 
         writeReport(analysis);
         Reports.consoleSummary(analysis).forEach(err::println);
@@ -112,9 +171,69 @@ final class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
         return analysis.safeToDeploy() ? ExitCodes.SAFE : ExitCodes.UNSAFE;
     }
 
+    /** The core request the options describe, without running it: the seam the option tests use. */
+    AnalysisRequest request() {
+        AnalysisRequest.Builder builder = AnalysisRequest.builder(Path.of("").toAbsolutePath())
+                .scope(new ReviewScope.All())
+                .statsFile(statsFile)
+                .shadow(shadowSetting());
+        migrations.forEach(builder::file);
+        if (postgresVersion != null) {
+            builder.postgresVersion(postgresVersion);
+        }
+        if (smallTableRows != null) {
+            builder.smallTableRows(smallTableRows);
+        }
+        if (url != null) {
+            builder.target(new DatabaseConnection(url, user, secretFromEnv("--password-env", passwordEnv)));
+        }
+        return builder.build();
+    }
+
+    /** The shadow used when {@code --shadow} is not given. */
+    String defaultShadow() {
+        return "none";
+    }
+
+    /** Whether {@code --shadow none} is refused, for subcommands whose point is the traced run. */
+    boolean requiresShadow() {
+        return false;
+    }
+
+    private ShadowSetting shadowSetting() {
+        String text = shadow == null ? defaultShadow() : shadow;
+        ShadowSetting setting = ShadowSetting.parse(text, shadowUser,
+                secretFromEnv("--shadow-password-env", shadowPasswordEnv));
+        if (requiresShadow() && setting instanceof ShadowSetting.None) {
+            throw new InvalidConfigurationException("shadow", text.trim(), spec.name() + " traces the migrations "
+                    + "and needs a shadow: use embedded or a jdbc:postgresql: URL, or run analyze for the static "
+                    + "rules alone");
+        }
+        return setting;
+    }
+
+    /** The password in the environment variable {@code name}; an unset variable is a usage error, not a blank. */
+    private Secret secretFromEnv(String option, String name) {
+        if (name == null) {
+            return null;
+        }
+        String value = environment.apply(name);
+        if (value == null) {
+            throw new UsageException(option + " " + name + ": environment variable not set");
+        }
+        Secret secret = Secret.of(value);
+        secrets.add(secret);
+        return secret;
+    }
+
     @Override
     public Optional<String> optionFor(String parameter) {
         return Optional.ofNullable(OPTIONS.get(parameter));
+    }
+
+    @Override
+    public List<Secret> secrets() {
+        return List.copyOf(secrets);
     }
 
     private void writeReport(Analysis analysis) throws IOException {

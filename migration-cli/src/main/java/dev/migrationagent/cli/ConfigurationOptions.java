@@ -1,5 +1,7 @@
 package dev.migrationagent.cli;
 
+import dev.migrationagent.api.Secret;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,4 +11,9 @@ import java.util.Optional;
 interface ConfigurationOptions {
     /** The CLI option for a core configuration key, if this command exposes one. */
     Optional<String> optionFor(String parameter);
+
+    /** Passwords this command was given, to be masked in any message that might echo one. */
+    default List<Secret> secrets() {
+        return List.of();
+    }
 }

@@ -1,8 +1,11 @@
 package dev.migrationagent.cli;
 
+import dev.migrationagent.api.DatabaseUnavailableException;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
+import dev.migrationagent.api.Secret;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -30,16 +33,21 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        List<Secret> secrets = cmd.getCommand() instanceof ConfigurationOptions options ? options.secrets() : List.of();
         int code;
         if (ex instanceof UsageException || ex instanceof InvalidInputException) {
             // InvalidInputException messages already start with file[:line[:column]]
-            err.println("error: " + oneLine(ex.getMessage()));
+            err.println("error: " + mask(oneLine(ex.getMessage()), secrets));
             code = ExitCodes.USAGE;
         } else if (ex instanceof InvalidConfigurationException ice) {
-            err.println("error: " + describe(ice, cmd.getCommand()));
+            err.println("error: " + mask(describe(ice, cmd.getCommand()), secrets));
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof DatabaseUnavailableException unavailable) {
+            // The user's to fix (URL, network, a server to start), like bad input; not a bug to report (3).
+            err.println("error: " + mask(oneLine(unavailable.getMessage()), secrets));
             code = ExitCodes.USAGE;
         } else {
-            err.println("error: internal error, please report it: " + oneLine(String.valueOf(ex)));
+            err.println("error: internal error, please report it: " + mask(oneLine(String.valueOf(ex)), secrets));
             if (System.getenv(DEBUG_ENV) != null) {
                 ex.printStackTrace(err);
             } else {
@@ -59,10 +67,22 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             if (option.isPresent()) {
                 String corePrefix = ex.parameter() + "=" + ex.value() + ": ";
                 String problem = message.startsWith(corePrefix) ? message.substring(corePrefix.length()) : message;
-                return option.get() + " " + ex.value() + ": " + problem;
+                String value = option.get().endsWith("-env") ? "" : " " + ex.value();
+                return option.get() + value + ": " + problem;
             }
         }
         return message;
+    }
+
+    /** Replaces every configured secret: a driver may quote what it was given, and stderr ends up in CI logs. */
+    static String mask(String message, List<Secret> secrets) {
+        String masked = message;
+        for (Secret secret : secrets) {
+            if (secret != null && !secret.reveal().isEmpty()) {
+                masked = masked.replace(secret.reveal(), "********");
+            }
+        }
+        return masked;
     }
 
     private static String oneLine(String message) {
