@@ -4,7 +4,6 @@ import dev.migrationagent.MigrationAgent;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DatabaseUnavailableException;
-import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.MigrationAgentException;
 import dev.migrationagent.api.Secret;
 import dev.migrationagent.api.Severity;
@@ -242,7 +241,9 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
             getLog().warn("Migrations are not safe to deploy; not failing the build (migration.failOnError=false)");
             return;
         }
-        throw MojoErrors.gateFailed(blocking(analysis));
+        throw MojoErrors.gateFailed(analysis.activeFindings().stream()
+                .filter(f -> f.severity() == Severity.ERROR || (failOnWarning && f.severity() == Severity.WARNING))
+                .toList());
     }
 
     private CheckConfiguration configuration() {
@@ -253,11 +254,5 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
                 locations == null ? List.of() : Arrays.asList(locations),
                 flywayLocations, baselineVersion, gitBase, postgresVersion,
                 statsFile == null ? null : statsFile.toPath(), smallTableRows, rules, placeholders, databases);
-    }
-
-    private List<Finding> blocking(Analysis analysis) {
-        return analysis.activeFindings().stream()
-                .filter(f -> f.severity() == Severity.ERROR || (failOnWarning && f.severity() == Severity.WARNING))
-                .toList();
     }
 }
