@@ -100,10 +100,11 @@ final class MojoErrors {
 
     /**
      * The check could not run: BUILD ERROR with the core's one line saying which database and what to check,
-     * secrets masked; the cause stays for {@code mvn -e}.
+     * secrets masked. The driver's exception is deliberately not attached: Maven would append its message,
+     * unmasked and usually repeating the core's reason, to the line it prints.
      */
     static MojoExecutionException databaseUnavailable(DatabaseUnavailableException e, Collection<Secret> secrets) {
-        return new MojoExecutionException(mask(oneLine(e.getMessage()), secrets), e);
+        return new MojoExecutionException(mask(oneLine(e.getMessage()), secrets));
     }
 
     /** The core's message without its {@code parameter=value: } prefix, which is rebuilt with the value masked. */

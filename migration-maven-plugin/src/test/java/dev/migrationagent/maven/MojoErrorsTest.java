@@ -83,7 +83,7 @@ class MojoErrorsTest {
                 "Cannot connect to jdbc:postgresql://db:5432/orders:\n  is the server running?", null);
         MojoExecutionException e = MojoErrors.databaseUnavailable(down, List.of());
         assertThat(e.getMessage()).isEqualTo("Cannot connect to jdbc:postgresql://db:5432/orders: is the server running?");
-        assertThat(e.getCause()).isSameAs(down);
+        assertThat(e.getCause()).as("Maven would print the driver's message too").isNull();
     }
 
     @Test

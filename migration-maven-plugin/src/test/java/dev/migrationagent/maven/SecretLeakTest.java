@@ -64,6 +64,9 @@ class SecretLeakTest {
         produced.add(MojoErrors.databaseUnavailable(unavailable, secrets).getMessage());
         produced.add(MojoErrors.map(new InvalidConfigurationException("password", SENTINEL, "rejected"), secrets)
                 .getMessage());
+        // what the core reports for SQLSTATE 28P01
+        produced.add(MojoErrors.map(new InvalidConfigurationException("password", "********",
+                "authentication failed for user ci on " + URL + "; check the password"), secrets).getMessage());
         produced.add(MojoErrors.map(new InvalidConfigurationException("url", URL + "?password=" + SENTINEL,
                 "unreachable"), secrets).getMessage());
     }
