@@ -118,8 +118,14 @@ public final class EmbeddedShadowProvider implements ShadowProvider {
         }
         try {
             Path jar = binaries(majorVersion);
+            // The server's own log goes to a file: its expected errors (a traced statement that fails) would
+            // otherwise reach the build log through SLF4J and read like Migration Agent's failures.
+            java.io.File serverLog = Path.of(System.getProperty("java.io.tmpdir"),
+                    "migration-agent-pg" + majorVersion + ".log").toFile();
             pg = EmbeddedPostgres.builder()
                     .setPgBinaryResolver(new JarResolver(jar))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog))
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // A shadow holds nothing worth keeping: trade durability for speed.
                     .setServerConfig("fsync", "off")
