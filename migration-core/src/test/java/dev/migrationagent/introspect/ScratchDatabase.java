@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Assumptions;
  * {@code ma.test.postgres} system property); a test class that cannot reach the server is skipped rather than
  * failed, so machines without PostgreSQL stay green.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
     // Overridable so a machine with PostgreSQL elsewhere can still run these tests.
-    static final String SERVER = System.getProperty("ma.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String SERVER = System.getProperty("ma.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = "postgres";
 
-    final String name;
+    /** The database's name. */
+    public final String name;
     private final String unavailable;
 
     private ScratchDatabase(String name, String unavailable) {
@@ -31,7 +32,7 @@ final class ScratchDatabase implements AutoCloseable {
      * of failing: call {@link #assumeAvailable()} in {@code @BeforeEach}, which reports each test as skipped
      * (an abort in {@code @BeforeAll} would make Surefire count no tests at all).
      */
-    static ScratchDatabase create() {
+    public static ScratchDatabase create() {
         String name = "ma_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + name);
@@ -41,25 +42,25 @@ final class ScratchDatabase implements AutoCloseable {
         return new ScratchDatabase(name, null);
     }
 
-    boolean available() {
+    public boolean available() {
         return unavailable == null;
     }
 
     /** Skips the current test when the server was unreachable. */
-    void assumeAvailable() {
+    public void assumeAvailable() {
         Assumptions.assumeTrue(available(), unavailable);
     }
 
-    static Connection connect(String database) throws SQLException {
+    public static Connection connect(String database) throws SQLException {
         // Fail fast when nothing listens, so the skip is quick.
         return DriverManager.getConnection(SERVER + database + "?connectTimeout=3&loginTimeout=3", USER, "");
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return connect(name);
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
