@@ -179,7 +179,9 @@ public final class DataChecker {
     /** Counts one check's violating rows; {@code null} when the count could not run (the listener says why). */
     private ViolationCount count(Connection target, DataCheck check) throws SQLException {
         try (java.sql.Statement st = target.createStatement()) {
-            // SET LOCAL lasts until the rollback below, so the session's own timeout is untouched.
+            // Read-only even when the caller's session is not; SET LOCAL lasts until the rollback below, so the
+            // session's own timeout is untouched.
+            st.execute("SET TRANSACTION READ ONLY");
             st.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
             long rows;
             try (ResultSet rs = st.executeQuery(check.countSql())) {

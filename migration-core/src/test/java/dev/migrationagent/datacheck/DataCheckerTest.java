@@ -2,7 +2,6 @@ package dev.migrationagent.datacheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrationagent.api.Listener;
 import dev.migrationagent.introspect.ScratchDatabase;
 import dev.migrationagent.script.MigrationScript;
 import java.sql.Connection;
@@ -107,5 +106,77 @@ class DataCheckerTest {
         assertThat(counts.get(0).sql()).isEqualTo("ALTER TABLE orders ALTER COLUMN status SET NOT NULL");
         // The side-effecting CHECK and the column backfilled by an earlier statement are not counted.
         assertThat(messages).anyMatch(m -> m.contains("pg_sleep"));
+    }
+
+    @Test
+    void cleanupScriptsRunAsGeneratedAndTheirReviewedStatementsRemoveTheViolations() throws SQLException {
+        List<ViolationCount> all = check(new ArrayList<>()).get("V2__checks.sql").stream()
+                .flatMap(s -> s.counts().stream()).toList();
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            for (ViolationCount v : all) {
+                try (Statement st = c.createStatement()) {
+                    // As generated: only queries and the runnable backfill; a quoting mistake fails here.
+                    st.execute(v.cleanup());
+                    // As a reviewer would run it: the commented UPDATE/DELETE enabled, templates left alone.
+                    String enabled = v.cleanup().replaceAll("(?m)^-- ((UPDATE|DELETE) (?!.*<value>))", "$1");
+                    st.execute(enabled);
+                    if (!v.cleanup().contains("<value>") && v.check().kind() != DataCheck.Kind.NEW_REQUIRED_COLUMN) {
+                        assertThat(count(st, v.check().countSql())).as(v.cleanup()).isZero();
+                    }
+                } finally {
+                    c.rollback();
+                }
+            }
+        }
+        assertThat(all).extracting(v -> v.check().kind()).contains(DataCheck.Kind.values());
+    }
+
+    @Test
+    void checksLeaveTheTargetAsTheyFoundIt() throws SQLException {
+        String before = fingerprint();
+        check(new ArrayList<>());
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aCountThatTimesOutIsNamedToTheListenerAndNotReported() throws SQLException, InterruptedException {
+        List<String> messages = new ArrayList<>();
+        try (Connection locker = db.connect(); Connection c = db.connect()) {
+            locker.setAutoCommit(false);
+            try (Statement st = locker.createStatement()) {
+                // The count waits for this lock, and statement_timeout bounds lock waits as well.
+                st.execute("LOCK TABLE \"Sales Dept\".\"Order Items\" IN ACCESS EXCLUSIVE MODE");
+            }
+            Map<String, List<StatementCounts>> counts = new DataChecker(Duration.ofMillis(300),
+                    (level, m) -> messages.add(level + " " + m)).check(c, List.of(new MigrationScript(null, "V3.sql",
+                    null, "x", "ALTER TABLE \"Sales Dept\".\"Order Items\" ALTER COLUMN \"Qty\" SET NOT NULL;",
+                    true)));
+            locker.rollback();
+            assertThat(counts).isEmpty();
+        }
+        assertThat(messages).anyMatch(m -> m.startsWith("WARN ") && m.contains("\"Sales Dept\".\"Order Items\"")
+                && m.contains("did not finish"));
+    }
+
+    private static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // Rows, constraints and indexes of the scratch database: anything a write would change.
+    private static String fingerprint() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM orders t)
+                    || (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "Sales Dept"."Order Items" t)
+                    || (SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM backfilled t)
+                    || (SELECT count(*) FROM pg_constraint WHERE connamespace <> 'pg_catalog'::regnamespace)
+                    || '/' || (SELECT count(*) FROM pg_class WHERE relnamespace <> 'pg_catalog'::regnamespace)
+                """)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }
