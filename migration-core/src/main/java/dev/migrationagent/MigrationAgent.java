@@ -6,6 +6,7 @@ import dev.migrationagent.api.Listener;
 import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.RuleInfo;
+import dev.migrationagent.datacheck.StatementCounts;
 import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.rule.BuiltInRules;
 import dev.migrationagent.schema.TableStats;
@@ -31,7 +32,8 @@ public final class MigrationAgent {
     /**
      * Analyzes the migrations under review with the static rules and, when the request names a shadow, traces
      * them on a scratch database (dropped before this returns) so traced findings join the static ones. A target
-     * is read, never written: its server major and table statistics feed the analysis.
+     * is read, never written: its server major and table statistics feed the analysis, and the rows that violate
+     * constraints the migrations add are counted there.
      *
      * @param request what to analyze
      * @param listener receives progress messages
@@ -63,10 +65,12 @@ public final class MigrationAgent {
                 : live != null ? live.stats() : TableStats.none();
         Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), pg, all, reviewed,
                 listener);
+        Map<String, List<StatementCounts>> violations = request.target() == null ? Map.of()
+                : TargetDatabase.countViolations(request.target(), reviewed, listener);
         listener.on(Listener.Level.INFO, "Analyzing " + reviewed.size() + " of " + all.size()
                 + " migration(s) for PostgreSQL " + pg + (traces.isEmpty() ? "" : ", " + traces.size() + " traced"));
         return Analyzer.analyze(all, reviewed, new Analyzer.Settings(pg, stats, request.smallTableRows(),
-                request.rules(), traces), listener);
+                request.rules(), traces, violations), listener);
     }
 
     // A version the user chose wins; otherwise the target's, when it is one the rules know.

@@ -5,8 +5,11 @@ import dev.migrationagent.api.DatabaseUnavailableException;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.MigrationAgentException;
+import dev.migrationagent.datacheck.DataChecker;
+import dev.migrationagent.datacheck.StatementCounts;
 import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.introspect.PostgresIntrospector;
+import dev.migrationagent.script.MigrationScript;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -15,6 +18,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** Reads the target database, read-only, and turns connection failures into one-line, password-free errors. */
@@ -32,6 +37,25 @@ final class TargetDatabase {
         listener.on(Listener.Level.INFO, "Reading the target database " + target + " (read-only)");
         try (Connection c = open(target, "target", true)) {
             return new PostgresIntrospector(STATEMENT_TIMEOUT).introspect(c);
+        } catch (SQLException e) {
+            throw failure(target, "target", e);
+        }
+    }
+
+    /**
+     * Counts, read-only, the target rows that violate what the reviewed statements add; see {@link DataChecker}.
+     *
+     * @throws MigrationAgentException when the target cannot be reached
+     */
+    static Map<String, List<StatementCounts>> countViolations(DatabaseConnection target,
+            List<MigrationScript> reviewed, Listener listener) {
+        if (reviewed.isEmpty()) {
+            return Map.of();
+        }
+        listener.on(Listener.Level.INFO, "Counting target rows that violate the constraints the migrations add "
+                + "(read-only, at most " + DataChecker.DEFAULT_TIMEOUT.toSeconds() + " s per check)");
+        try (Connection c = open(target, "target", true)) {
+            return new DataChecker(DataChecker.DEFAULT_TIMEOUT, listener).check(c, reviewed);
         } catch (SQLException e) {
             throw failure(target, "target", e);
         }

@@ -1,6 +1,8 @@
 package dev.migrationagent.analyze;
 
 import dev.migrationagent.api.Analysis;
+import dev.migrationagent.datacheck.StatementCounts;
+import dev.migrationagent.datacheck.ViolationCount;
 import dev.migrationagent.api.Category;
 import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
@@ -54,12 +56,21 @@ public final class Analyzer {
      * @param smallTableRows small-table threshold
      * @param rules per-rule settings
      * @param traces shadow traces of reviewed scripts by script path; empty for a static analysis
+     * @param violations counts of target rows that violate what reviewed statements add, by script path; empty
+     *     without a target
      */
     public record Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules,
-            Map<String, ScriptTrace> traces) {
+            Map<String, ScriptTrace> traces, Map<String, List<StatementCounts>> violations) {
         public Settings {
             rules = List.copyOf(rules);
             traces = Map.copyOf(traces);
+            violations = Map.copyOf(violations);
+        }
+
+        /** Settings without data checks against a target. */
+        public Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules,
+                Map<String, ScriptTrace> traces) {
+            this(postgresVersion, stats, smallTableRows, rules, traces, Map.of());
         }
 
         /** Settings of a static analysis. */
@@ -202,9 +213,11 @@ public final class Analyzer {
         boolean lockTimeout = false;
         boolean localLockTimeout = false;
         ScriptTrace scriptTrace = settings.traces().get(s.path());
+        List<StatementCounts> scriptCounts = settings.violations().getOrDefault(s.path(), List.of());
         while (statements.hasNext()) {
             ParsedStatement p = statements.next();
             StatementTrace trace = traceOf(scriptTrace, count, p);
+            List<ViolationCount> violations = countsOf(scriptCounts, count, p);
             count++;
             Statement st = p.statement();
             if (!inTx) {
@@ -215,7 +228,7 @@ public final class Analyzer {
             List<Problem> problems = Simulator.predict(st, model, new Simulator.Situation(settings.postgresVersion(),
                     inTx, current.addedLabels(), this::hasRows));
             RuleContext ctx = new RuleContext(p, model, settings.postgresVersion(), inTx, current, effects, problems,
-                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout, trace);
+                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout, trace, violations);
             Map<String, String> suppressions = fileSuppressions;
             if (!p.comments().isEmpty()) {
                 suppressions = new java.util.HashMap<>(fileSuppressions);
@@ -264,6 +277,16 @@ public final class Analyzer {
         return t.sql().equals(p.text()) ? t : null;
     }
 
+    // Keyed like traces: same position and same text, or nothing.
+    private static List<ViolationCount> countsOf(List<StatementCounts> script, int index, ParsedStatement p) {
+        for (StatementCounts c : script) {
+            if (c.index() == index) {
+                return c.sql().equals(p.text()) ? c.counts() : List.of();
+            }
+        }
+        return List.of();
+    }
+
     /** One reusable reporter per active rule, pointed at the current statement before each check. */
     private final class Collector implements Reporter {
         private final RuleRegistry.ActiveRule rule;
@@ -290,7 +313,9 @@ public final class Analyzer {
             String id = rule.rule().descriptor().id();
             findings.add(new Finding(id, rule.rule().descriptor().category(), rule.severity(), script.path(),
                     statement.span().line(), statement.span().column(), text, message, fix, seconds,
-                    rule.rule() instanceof dev.migrationagent.rule.TracedRule ? Evidence.TRACED : Evidence.INFERRED,
+                    rule.rule() instanceof dev.migrationagent.rule.TracedRule ? Evidence.TRACED
+                            : rule.rule() instanceof dev.migrationagent.rule.TargetRule ? Evidence.COUNTED
+                            : Evidence.INFERRED,
                     suppressions.get(id)));
         }
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param message what is dangerous and why, on this server version and table size
  * @param fix the safe alternative, usually with SQL
  * @param lockSeconds estimated seconds a blocking lock is held, or {@code null} when not applicable
- * @param evidence whether the facts were inferred or traced
+ * @param evidence whether the facts were inferred, traced or counted on the target
  * @param suppression the reason given in a {@code migration:ignore} comment, or {@code null}
  */
 public record Finding(

@@ -20,6 +20,7 @@ import dev.migrationagent.rule.data.CheckExistingRowsFirstRule;
 import dev.migrationagent.rule.data.DropCascadeRule;
 import dev.migrationagent.rule.data.LossyTypeChangeRule;
 import dev.migrationagent.rule.data.RequireWhereClauseRule;
+import dev.migrationagent.rule.data.TargetRowsViolateRule;
 import dev.migrationagent.rule.data.ViolatesExistingRowsRule;
 import dev.migrationagent.rule.error.IdentifierTooLongRule;
 import dev.migrationagent.rule.error.MigrationFailsRule;
@@ -112,6 +113,7 @@ public final class BuiltInRules {
                 new SlowWorkInDdlTransactionRule(),
                 new SyntaxErrorRule(),
                 new TableLockedDuringRewriteRule(),
+                new TargetRowsViolateRule(),
                 new TracedFailsOnExistingDataRule(),
                 new TracedMigrationErrorRule(),
                 new TracedTableRewriteRule(),

@@ -1,5 +1,6 @@
 package dev.migrationagent.rule;
 
+import dev.migrationagent.datacheck.ViolationCount;
 import dev.migrationagent.lock.LockEstimator;
 import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.schema.SchemaModel;
@@ -29,6 +30,7 @@ public final class RuleContext {
     private final long smallTableRows;
     private final boolean lockTimeoutSet;
     private final StatementTrace trace;
+    private final List<ViolationCount> violations;
 
     /**
      * Creates the context for one statement.
@@ -64,7 +66,24 @@ public final class RuleContext {
             TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
             Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet,
             StatementTrace trace) {
+        this(statement, model, postgresVersion, inTransaction, transaction, effects, problems, stats, newTables,
+                newColumns, smallTableRows, lockTimeoutSet, trace, List.of());
+    }
+
+    /**
+     * Creates the context for one statement with what the shadow observed and what the target's rows hold.
+     *
+     * @param trace the statement's trace on the shadow, or {@code null} for a static analysis
+     * @param violations non-zero counts of target rows that violate what the statement adds; empty without a target
+     * @see #RuleContext(ParsedStatement, SchemaModel, int, boolean, TransactionState, List, List, TableStats, Set,
+     *     Set, long, boolean)
+     */
+    public RuleContext(ParsedStatement statement, SchemaModel model, int postgresVersion, boolean inTransaction,
+            TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
+            Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet,
+            StatementTrace trace, List<ViolationCount> violations) {
         this.trace = trace;
+        this.violations = List.copyOf(violations);
         this.statement = statement;
         this.model = model;
         this.postgresVersion = postgresVersion;
@@ -127,6 +146,11 @@ public final class RuleContext {
     /** What the statement did on the shadow database, or {@code null} when the analysis is static. */
     public StatementTrace trace() {
         return trace;
+    }
+
+    /** Target rows that violate what this statement adds, counted read-only; empty without a target. */
+    public List<ViolationCount> violations() {
+        return violations;
     }
 
     /** True when the table (or view, or type) was created by a migration under review: empty and unused. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.corpus.CorpusCase;
+import dev.migrationagent.introspect.ScratchDatabase;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Positive and negative cases for every rule, from {@code src/test/resources/rules/<rule-id>/*.sql}. A file named
  * {@code flags*.sql} must contain at least one {@code -- expect:} marker; {@code ignores*.sql} none. In every file the
- * rule must fire exactly on the marked statements. Cases of traced rules run on an embedded shadow server.
+ * rule must fire exactly on the marked statements. Cases of traced rules run on an embedded shadow server,
+ * cases of target rules against a scratch database of the local PostgreSQL.
  */
 class RuleCasesTest {
     private static final Path ROOT = Path.of("src/test/resources/rules");
@@ -42,6 +44,11 @@ class RuleCasesTest {
             EmbeddedShadowProvider shadow = EmbeddedShadowProvider.shared();
             assumeTrue(shadow.available(c.pg()), "embedded PostgreSQL " + c.pg() + " cannot start here; skipped");
             a = RuleHarness.analyzeTraced(c, shadow);
+        } else if (RuleRegistry.builtIn().find(ruleId) instanceof TargetRule) {
+            // Target rules see nothing without a target; the local server serves as one, or the case is skipped.
+            var onTarget = RuleHarness.analyzeOnTarget(c);
+            assumeTrue(onTarget.isPresent(), "no PostgreSQL at " + ScratchDatabase.SERVER + "; skipped");
+            a = onTarget.get();
         } else {
             a = RuleHarness.analyze(c);
         }

@@ -4,6 +4,9 @@ import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.corpus.CorpusCase;
+import dev.migrationagent.datacheck.DataChecker;
+import dev.migrationagent.datacheck.StatementCounts;
+import dev.migrationagent.introspect.ScratchDatabase;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.shadow.ShadowDatabase;
@@ -64,6 +67,34 @@ public final class RuleHarness {
         return Analyzer.analyze(List.of(schema, migration), List.of(migration),
                 new Analyzer.Settings(c.pg(), TableStats.ofRows(c.rows()), 10_000, List.of(),
                         Map.of("migration.sql", trace)), Listener.silent());
+    }
+
+    /**
+     * The analysis of a case whose schema is loaded into a scratch database of the local PostgreSQL, which then
+     * serves as the target of the data checks; empty when that server is unreachable (the caller skips).
+     */
+    public static java.util.Optional<Analysis> analyzeOnTarget(CorpusCase c) {
+        Map<String, List<StatementCounts>> counts;
+        try (ScratchDatabase db = ScratchDatabase.create()) {
+            if (!db.available()) {
+                return java.util.Optional.empty();
+            }
+            db.execute(c.schema());
+            MigrationScript migration = new MigrationScript(null, "migration.sql", null, c.name(), c.migration(),
+                    !c.nonTransactional());
+            try (Connection conn = db.connect()) {
+                counts = new DataChecker(DataChecker.DEFAULT_TIMEOUT, Listener.silent()).check(conn,
+                        List.of(migration));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("target failed for " + c.name() + ": " + e.getMessage(), e);
+        }
+        MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
+        MigrationScript migration = new MigrationScript(null, "migration.sql", null, c.name(), c.migration(),
+                !c.nonTransactional());
+        return java.util.Optional.of(Analyzer.analyze(List.of(schema, migration), List.of(migration),
+                new Analyzer.Settings(c.pg(), TableStats.ofRows(c.rows()), 10_000, List.of(), Map.of(), counts),
+                Listener.silent()));
     }
 
     private static List<String> texts(String sql) {
