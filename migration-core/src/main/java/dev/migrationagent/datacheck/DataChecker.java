@@ -45,6 +45,8 @@ public final class DataChecker {
     private String stoppedAt;
 
     /**
+     * A checker for one analysis: it remembers, across the reviewed scripts, which tables they changed.
+     *
      * @param timeout the statement timeout of each count
      * @param listener receives a WARN for a count that timed out and INFO for checks that could not run
      */
