@@ -168,6 +168,36 @@ public final class CheckTimeBenchmark {
             }
         }
         Files.createDirectories(migrations);
+        // For timing a real build: mvn verify runs the plugin's check goal (see docs/benchmarks.md).
+        Files.writeString(project.resolve("pom.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.migrationagent.bench</groupId>
+                  <artifactId>check-time-sample</artifactId>
+                  <version>1.0</version>
+                  <packaging>pom</packaging>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.migrationagent</groupId>
+                        <artifactId>migration-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          <baselineVersion>%d</baselineVersion>
+                          <!-- the pending migration is unsafe on purpose; the build should still time the check -->
+                          <failOnError>false</failOnError>
+                        </configuration>
+                        <executions>
+                          <execution>
+                            <goals><goal>check</goal></goals>
+                          </execution>
+                        </executions>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(System.getProperty("plugin.version", "0.1.0-SNAPSHOT"), APPLIED));
         int tables = 0;
         for (int v = 1; v <= APPLIED; v++) {
             StringBuilder sql = new StringBuilder();
