@@ -54,8 +54,8 @@ class MigrationAgentTest {
         assertThat(f.position()).isEqualTo("src/main/resources/db/migration/V2__index.sql:3:1");
         assertThat(f.message()).contains("~50,000,000 rows");
         assertThat(f.fix()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx");
-        assertThat(f.lockSeconds()).isEqualTo(33.3);
-        assertThat(a.lockDurationEstimateSeconds()).isEqualTo(33.3);
+        assertThat(f.lockSeconds()).isEqualTo(25.0);
+        assertThat(a.lockDurationEstimateSeconds()).isEqualTo(25.0);
         assertThat(a.performanceImpact()).isEqualTo(PerformanceImpact.HIGH);
         assertThat(a.recommendedApproach()).contains("require-concurrent-index");
         assertThat(a.scripts()).extracting(s -> s.reviewed()).containsExactly(false, true);
