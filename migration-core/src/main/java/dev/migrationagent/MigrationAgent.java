@@ -1,6 +1,7 @@
 package dev.migrationagent;
 
 import dev.migrationagent.api.Analysis;
+import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.analyze.Analyzer;
@@ -90,6 +91,14 @@ public final class MigrationAgent {
             return request.postgresVersion();
         }
         return live.serverMajor();
+    }
+
+    /**
+     * Stops the embedded shadow servers this JVM started. Call it when the host is about to unload Migration
+     * Agent's classes (a build tool's plugin class loader); plain JVMs stop them on exit anyway.
+     */
+    public static void stopEmbeddedServers() {
+        EmbeddedShadowProvider.shared().stopServers();
     }
 
     /** Every built-in rule, sorted by id. */

