@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param invalidIndexes indexes the statement left invalid
  * @param duration execution time
  * @param error the error, when {@code status} is {@link Status#FAILED}
+ * @param validation what validating the script on the shadow attributed to this statement
  */
 public record StatementTrace(int index, String sql, Status status, boolean locksObserved, List<LockHeld> locks,
         List<LockHeld> acquired, List<Relation> rewritten, List<Relation> invalidIndexes, Duration duration,
-        TraceError error) {
+        TraceError error, Validation validation) {
     /** Outcome of one statement. */
     public enum Status {
         /** Ran to completion. */
@@ -42,6 +43,7 @@ public record StatementTrace(int index, String sql, Status status, boolean locks
         rewritten = List.copyOf(rewritten);
         invalidIndexes = List.copyOf(invalidIndexes);
         Objects.requireNonNull(duration, "duration");
+        validation = validation == null ? Validation.NONE : validation;
         if ((status == Status.FAILED) != (error != null)) {
             throw new IllegalArgumentException("an error goes with status FAILED and only with it");
         }
@@ -50,13 +52,19 @@ public record StatementTrace(int index, String sql, Status status, boolean locks
     /** A statement that was never reached. */
     static StatementTrace notRun(int index, String sql) {
         return new StatementTrace(index, sql, Status.NOT_RUN, false, List.of(), List.of(), List.of(), List.of(),
-                Duration.ZERO, null);
+                Duration.ZERO, null, Validation.NONE);
     }
 
     /** A copy with other rewritten relations. */
     StatementTrace withRewritten(List<Relation> relations) {
         return new StatementTrace(index, sql, status, locksObserved, locks, acquired, relations, invalidIndexes,
-                duration, error);
+                duration, error, validation);
+    }
+
+    /** A copy with another validation. */
+    public StatementTrace withValidation(Validation v) {
+        return new StatementTrace(index, sql, status, locksObserved, locks, acquired, rewritten, invalidIndexes,
+                duration, error, v);
     }
 
     /** The locks held on relations of {@code schema.table} (the table or its indexes). */
