@@ -61,7 +61,7 @@ public final class MigrationAgent {
         int pg = postgresVersion(request, live, listener);
         TableStats stats = request.statsFile() != null ? TableStats.read(request.baseDir().resolve(request.statsFile()))
                 : live != null ? live.stats() : TableStats.none();
-        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), pg, all, reviewed,
+        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), live, pg, all, reviewed,
                 listener);
         listener.on(Listener.Level.INFO, "Analyzing " + reviewed.size() + " of " + all.size()
                 + " migration(s) for PostgreSQL " + pg + (traces.isEmpty() ? "" : ", " + traces.size() + " traced"));
