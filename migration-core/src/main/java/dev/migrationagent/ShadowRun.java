@@ -68,6 +68,7 @@ final class ShadowRun {
             Tracer tracer = new Tracer();
             // The shadow's schema before the next reviewed script; read again after an applied one ran.
             SchemaModel before = null;
+            boolean unreadable = false;
             for (MigrationScript s : all) {
                 boolean tx = Analyzer.transactional(s, major);
                 if (!review.contains(s)) {
@@ -86,6 +87,11 @@ final class ShadowRun {
                 List<ParsedStatement> statements = PostgresParser.parse(s.sql()).statements();
                 if (before == null) {
                     before = ShadowValidator.tryRead(c);
+                    if (before == null && !unreadable) {
+                        unreadable = true;
+                        listener.on(Listener.Level.INFO, "The shadow's catalog cannot be read on PostgreSQL "
+                                + db.majorVersion() + "; schema changes and drift are not validated");
+                    }
                 }
                 List<String> drift = traces.isEmpty() && live != null && before != null ? drift(live, before,
                         listener) : List.of();
