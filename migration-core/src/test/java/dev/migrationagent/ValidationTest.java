@@ -92,6 +92,7 @@ class ValidationTest {
         Finding f = single(embedded(), "unexpected-schema-change");
         assertThat(f.script()).endsWith("V2__trigger.sql");
         assertThat(f.message()).contains("table t_side appeared");
+        assertThat(f.line()).as("the INSERT that fired the trigger").isEqualTo(8);
     }
 
     @Test

@@ -11,7 +11,7 @@ END
 $$;
 CREATE TRIGGER t_keep AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION t_keep();
 -- @migration
-ALTER TABLE t ADD COLUMN note text;
--- one introspection per script: the finding sits on its last statement
+-- the tracer saw the table appear during the insert
 -- expect: unexpected-schema-change
 INSERT INTO t (id) VALUES (1);
+ALTER TABLE t ADD COLUMN note text;

@@ -38,8 +38,9 @@ public final class SchemaDiff {
      * @param object what differs, such as {@code column orders.note}
      * @param expected the expected detail, or {@code null} when the object is missing there
      * @param actual the actual detail, or {@code null} when the object is missing there
+     * @param relation the table, view or index that differs as a whole, or {@code null} for a part of a table
      */
-    public record Difference(Kind kind, String object, String expected, String actual) {}
+    public record Difference(Kind kind, String object, String expected, String actual, QualifiedName relation) {}
 
     private SchemaDiff() {}
 
@@ -56,22 +57,23 @@ public final class SchemaDiff {
      */
     public static List<Difference> compare(SchemaModel expected, SchemaModel actual, Set<QualifiedName> shallow,
             Set<QualifiedName> ignored) {
-        Map<String, String> want = describe(expected, shallow, ignored);
-        Map<String, String> have = describe(actual, shallow, ignored);
+        Map<String, QualifiedName> relations = new java.util.HashMap<>();
+        Map<String, String> want = describe(expected, shallow, ignored, relations);
+        Map<String, String> have = describe(actual, shallow, ignored, relations);
         List<Difference> out = new ArrayList<>();
         for (Map.Entry<String, String> e : want.entrySet()) {
             String now = have.get(e.getKey());
             if (now == null) {
                 if (!parentAlso(e.getKey(), have)) {
-                    out.add(new Difference(Kind.MISSING, name(e.getKey()), e.getValue(), null));
+                    out.add(new Difference(Kind.MISSING, name(e.getKey()), e.getValue(), null, relations.get(e.getKey())));
                 }
             } else if (!now.equals(e.getValue())) {
-                out.add(new Difference(Kind.CHANGED, name(e.getKey()), e.getValue(), now));
+                out.add(new Difference(Kind.CHANGED, name(e.getKey()), e.getValue(), now, null));
             }
         }
         for (Map.Entry<String, String> e : have.entrySet()) {
             if (!want.containsKey(e.getKey()) && !parentAlso(e.getKey(), want)) {
-                out.add(new Difference(Kind.EXTRA, name(e.getKey()), null, e.getValue()));
+                out.add(new Difference(Kind.EXTRA, name(e.getKey()), null, e.getValue(), relations.get(e.getKey())));
             }
         }
         return out;
@@ -93,7 +95,7 @@ public final class SchemaDiff {
      * table's key, so a difference of the whole table can hide those of its parts.
      */
     private static Map<String, String> describe(SchemaModel m, Set<QualifiedName> shallow,
-            Set<QualifiedName> ignored) {
+            Set<QualifiedName> ignored, Map<String, QualifiedName> relations) {
         Map<String, String> out = new LinkedHashMap<>();
         for (QualifiedName n : m.tableNames().stream().sorted(SchemaDiff::order).toList()) {
             if (ignored.contains(n)) {
@@ -102,6 +104,7 @@ public final class SchemaDiff {
             Table t = m.table(n);
             String table = "table " + n.display();
             out.put(table, t.partitioned() ? "partitioned" : "");
+            relations.put(table, n);
             if (shallow.contains(n)) {
                 continue;
             }
@@ -114,11 +117,14 @@ public final class SchemaDiff {
             }
             for (Index i : m.indexesOn(n)) {
                 out.put("index " + i.name().display() + " #" + table, "on " + n.display());
+                relations.put("index " + i.name().display() + " #" + table, SchemaModel.resolve(i.name()));
             }
         }
         for (QualifiedName n : m.viewNames().stream().sorted(SchemaDiff::order).toList()) {
             View v = m.view(n);
-            out.put((v.materialized() ? "materialized view " : "view ") + n.display(), "");
+            String view = (v.materialized() ? "materialized view " : "view ") + n.display();
+            out.put(view, "");
+            relations.put(view, n);
         }
         return out;
     }

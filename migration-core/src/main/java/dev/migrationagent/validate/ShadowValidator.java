@@ -7,6 +7,7 @@ import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 import dev.migrationagent.sql.postgres.PostgresParser;
+import dev.migrationagent.trace.Relation;
 import dev.migrationagent.trace.ScriptTrace;
 import dev.migrationagent.trace.StatementTrace;
 import dev.migrationagent.trace.TraceError;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Checks a traced script beyond its trace: whether the shadow's schema afterwards is the one its statements announce,
@@ -110,12 +113,14 @@ public final class ShadowValidator {
         if (trace.failure() != null || statements.size() != out.size() || out.isEmpty()) {
             return new Result(trace, after);
         }
-        List<String> changes = before == null || after == null ? List.of() : unexpected(before, statements, after);
-        if (!changes.isEmpty()) {
-            // One introspection per script cannot tell which statement did it: the last one is where it was seen.
-            int last = out.size() - 1;
-            out.set(last, out.get(last).withValidation(out.get(last).validation().withSchemaChanges(changes)));
+        List<SchemaDiff.Difference> changes = before == null || after == null ? List.of()
+                : unexpected(before, statements, after);
+        Map<Integer, List<String>> byStatement = new TreeMap<>();
+        for (SchemaDiff.Difference d : changes) {
+            byStatement.computeIfAbsent(culprit(d, out), k -> new ArrayList<>()).add(phrase(d));
         }
+        byStatement.forEach((i, texts) -> out.set(i, out.get(i).withValidation(out.get(i).validation()
+                .withSchemaChanges(texts))));
         if (!trace.transactional()) {
             List<TraceError> again = rerun(c, statements);
             for (int i = 0; i < out.size(); i++) {
@@ -157,7 +162,35 @@ public final class ShadowValidator {
         return new ScriptTrace(trace.serverMajor(), trace.transactional(), out);
     }
 
-    private static List<String> unexpected(SchemaModel predicted, List<ParsedStatement> statements,
+    /**
+     * The statement a difference belongs to: the one during which the relation appeared or went away, as the tracer
+     * saw it; otherwise (a column or constraint, which the tracer does not follow) the script's last statement,
+     * where the schema was read.
+     */
+    private static int culprit(SchemaDiff.Difference d, List<StatementTrace> traces) {
+        if (d.relation() != null && d.kind() != SchemaDiff.Kind.CHANGED) {
+            for (int i = 0; i < traces.size(); i++) {
+                StatementTrace t = traces.get(i);
+                List<Relation> seen = d.kind() == SchemaDiff.Kind.EXTRA ? t.created() : t.dropped();
+                if (seen.stream().anyMatch(r -> r.schema().equals(d.relation().schema())
+                        && r.name().equals(d.relation().name()))) {
+                    return i;
+                }
+            }
+        }
+        return traces.size() - 1;
+    }
+
+    private static String phrase(SchemaDiff.Difference d) {
+        return switch (d.kind()) {
+            case EXTRA -> d.object() + " appeared, but no statement creates it";
+            case MISSING -> d.object() + " is missing, but no statement drops it";
+            case CHANGED -> d.object() + " is " + detail(d.actual()) + ", but the statements make it "
+                    + detail(d.expected());
+        };
+    }
+
+    private static List<SchemaDiff.Difference> unexpected(SchemaModel predicted, List<ParsedStatement> statements,
             SchemaModel actual) {
         Set<QualifiedName> shallow = new HashSet<>();
         Set<QualifiedName> ignored = new HashSet<>();
@@ -175,16 +208,7 @@ public final class ShadowValidator {
         if (!predicted.isAuthoritative()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        for (SchemaDiff.Difference d : SchemaDiff.compare(predicted, actual, shallow, ignored)) {
-            out.add(switch (d.kind()) {
-                case EXTRA -> d.object() + " appeared, but no statement creates it";
-                case MISSING -> d.object() + " is missing, but no statement drops it";
-                case CHANGED -> d.object() + " is " + detail(d.actual()) + ", but the statements make it "
-                        + detail(d.expected());
-            });
-        }
-        return out;
+        return SchemaDiff.compare(predicted, actual, shallow, ignored);
     }
 
     private static String detail(String d) {

@@ -24,8 +24,9 @@ public final class UnexpectedSchemaChangeRule implements TracedRule {
         if (t == null || t.validation().schemaChanges().isEmpty()) {
             return;
         }
-        out.report("Traced on a PostgreSQL " + ctx.pg() + " shadow: after this script ran, "
-                + String.join("; ", t.validation().schemaChanges()) + ". Something the statements do not show "
+        out.report("Traced on a PostgreSQL " + ctx.pg() + " shadow, comparing its schema before and after the "
+                + "script with what the statements announce: " + String.join("; ", t.validation().schemaChanges())
+                + ". Something the statements do not show "
                 + "(a trigger, a function, an event trigger, a CASCADE) changed the schema.",
                 "Make the change explicit in the migration, or remove the hidden side effect; rules and reviewers "
                 + "only see what the statements say.");
