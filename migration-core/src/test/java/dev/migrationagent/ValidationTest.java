@@ -121,6 +121,26 @@ class ValidationTest {
     }
 
     @Test
+    void longDriftIsCappedAtTwentyWithACount() throws Exception {
+        assumeTarget();
+        List<String> sql = new ArrayList<>(List.of("DROP TABLE IF EXISTS t",
+                "CREATE TABLE t (id integer PRIMARY KEY, c integer)"));
+        for (int i = 0; i < 25; i++) {
+            sql.add("CREATE TABLE IF NOT EXISTS hand_" + i + " (id integer)");
+        }
+        exec(sql.toArray(String[]::new));
+        try {
+            Files.writeString(dir.resolve("V2__note.sql"), "ALTER TABLE t ADD COLUMN note text;\n");
+            Finding f = single(withTarget(), "schema-drift");
+            assertThat(f.message()).contains("and 5 more");
+            assertThat(log).filteredOn(m -> m.startsWith("WARN Schema drift")).hasSize(25);
+        } finally {
+            exec(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "DROP TABLE hand_" + i)
+                    .toArray(String[]::new));
+        }
+    }
+
+    @Test
     void aCleanSetupHasNoValidationFindings() throws Exception {
         assumeTarget();
         exec("DROP TABLE IF EXISTS t", "CREATE TABLE t (id integer PRIMARY KEY, c integer)");
