@@ -64,7 +64,7 @@ public final class MigrationAgent {
         int pg = postgresVersion(request, live, listener);
         TableStats stats = request.statsFile() != null ? TableStats.read(request.baseDir().resolve(request.statsFile()))
                 : live != null ? live.stats() : TableStats.none();
-        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), pg, all, reviewed,
+        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), live, pg, all, reviewed,
                 listener);
         Map<String, List<StatementCounts>> violations = request.target() == null ? Map.of()
                 : TargetDatabase.countViolations(request.target(), reviewed, listener);

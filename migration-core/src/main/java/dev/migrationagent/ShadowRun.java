@@ -6,6 +6,8 @@ import dev.migrationagent.api.DatabaseUnavailableException;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.ShadowSetting;
+import dev.migrationagent.introspect.Introspection;
+import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.shadow.ShadowDatabase;
@@ -16,6 +18,7 @@ import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.postgres.PostgresParser;
 import dev.migrationagent.trace.ScriptTrace;
 import dev.migrationagent.trace.Tracer;
+import dev.migrationagent.validate.ShadowValidator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -37,14 +40,15 @@ final class ShadowRun {
     private ShadowRun() {}
 
     /**
-     * Traces the reviewed scripts, keyed by script path; empty for {@link ShadowSetting.None}, or when the baseline
+     * Traces and validates ({@link ShadowValidator}) the reviewed scripts, keyed by script path; when {@code live}
+     * is given, its drift from the replayed baseline is attached to the first reviewed statement. Keyed by path; empty for {@link ShadowSetting.None}, or when the baseline
      * does not run on the shadow (the listener says why).
      *
      * @throws DatabaseUnavailableException when no shadow server can be started or reached
      * @throws InvalidConfigurationException when the shadow setting is unusable (such as the target itself)
      */
-    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, int major,
-            List<MigrationScript> all, List<MigrationScript> reviewed, Listener listener) {
+    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, Introspection live,
+            int major, List<MigrationScript> all, List<MigrationScript> reviewed, Listener listener) {
         if (setting instanceof ShadowSetting.None || reviewed.isEmpty()) {
             return Map.of();
         }
@@ -62,9 +66,13 @@ final class ShadowRun {
             listener.on(Listener.Level.INFO, "Tracing " + reviewed.size() + " migration(s) on scratch database "
                     + db.name() + " (PostgreSQL " + db.majorVersion() + ")");
             Tracer tracer = new Tracer();
+            // The shadow's schema before the next reviewed script; read again after an applied one ran.
+            SchemaModel before = null;
+            boolean unreadable = false;
             for (MigrationScript s : all) {
                 boolean tx = Analyzer.transactional(s, major);
                 if (!review.contains(s)) {
+                    before = null;
                     try {
                         tracer.replay(c, texts(s), tx);
                     } catch (SQLException e) {
@@ -76,7 +84,21 @@ final class ShadowRun {
                     }
                     continue;
                 }
-                ScriptTrace t = tracer.trace(c, texts(s), tx);
+                List<ParsedStatement> statements = PostgresParser.parse(s.sql()).statements();
+                if (before == null) {
+                    before = ShadowValidator.tryRead(c);
+                    if (before == null && !unreadable) {
+                        unreadable = true;
+                        listener.on(Listener.Level.INFO, "The shadow's catalog cannot be read on PostgreSQL "
+                                + db.majorVersion() + "; schema changes and drift are not validated");
+                    }
+                }
+                List<String> drift = traces.isEmpty() && live != null && before != null ? drift(live, before,
+                        listener) : List.of();
+                ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), tx);
+                ShadowValidator.Result validated = ShadowValidator.script(c, before, statements, t);
+                before = validated.after();
+                t = ShadowValidator.withDrift(validated.trace(), drift);
                 traces.put(s.path(), t);
                 if (t.failure() != null) {
                     // Flyway stops at the first failed migration; later ones would only trace its fallout.
@@ -91,6 +113,15 @@ final class ShadowRun {
             throw unavailable(setting, major, e);
         }
         return Map.copyOf(traces);
+    }
+
+    // Reported once per analysis, before any reviewed script changed the shadow.
+    private static List<String> drift(Introspection live, SchemaModel baseline, Listener listener) {
+        List<String> drift = ShadowValidator.drift(live.model(), baseline);
+        for (String d : drift) {
+            listener.on(Listener.Level.WARN, "Schema drift: " + d);
+        }
+        return drift;
     }
 
     private static ShadowProvider provider(ShadowSetting setting, DatabaseConnection target) {

@@ -206,7 +206,7 @@ class ShadowAndTargetTest {
         DatabaseConnection target = new DatabaseConnection("jdbc:postgresql://127.0.0.1:1/app", "u", null);
         // The target is unreachable, so no target read comes first: use a shadow-only request with target given.
         Throwable e = catchThrowable(() -> ShadowRun.trace(new ShadowSetting.Server(new DatabaseConnection(
-                "jdbc:postgresql://localhost:1/app?password=S3ntinel", "u", null)), target, 16,
+                "jdbc:postgresql://localhost:1/app?password=S3ntinel", "u", null)), target, null, 16,
                 List.of(), List.of(new dev.migrationagent.script.MigrationScript(null, "V2__x.sql", null, "x",
                         "SELECT 1", null)), listener));
         assertThat(e).isInstanceOf(InvalidConfigurationException.class);

@@ -21,9 +21,11 @@ import java.util.TreeSet;
  * @param schema the {@code @schema} section
  * @param migration the {@code @migration} section
  * @param migrationLine line of the file where the migration section starts
+ * @param target the optional {@code @target} section: the schema of a target that may have drifted from
+ *     {@code schema}; empty when the case has no target
  */
 public record CorpusCase(String name, int pg, Map<String, Long> rows, boolean expectSafe, Set<Category> hazards,
-        boolean nonTransactional, String schema, String migration, int migrationLine) {
+        boolean nonTransactional, String schema, String migration, int migrationLine, String target) {
 
     public CorpusCase {
         rows = Map.copyOf(rows);
@@ -40,6 +42,7 @@ public record CorpusCase(String name, int pg, Map<String, Long> rows, boolean ex
         boolean txNone = false;
         StringBuilder schema = new StringBuilder();
         StringBuilder migration = new StringBuilder();
+        StringBuilder target = new StringBuilder();
         StringBuilder section = null;
         int migrationLine = 0;
         List<String> lines = text.lines().toList();
@@ -48,6 +51,10 @@ public record CorpusCase(String name, int pg, Map<String, Long> rows, boolean ex
             int n = i + 1;
             if (line.strip().equals("-- @schema")) {
                 section = schema;
+                continue;
+            }
+            if (line.strip().equals("-- @target")) {
+                section = target;
                 continue;
             }
             if (line.strip().equals("-- @migration")) {
@@ -101,7 +108,7 @@ public record CorpusCase(String name, int pg, Map<String, Long> rows, boolean ex
             throw new InvalidInputException(file, "missing -- expect:, -- pg: or -- @migration", null);
         }
         return new CorpusCase(name, pg, rows, safe, hazards, txNone, schema.toString(), migration.toString(),
-                migrationLine);
+                migrationLine, target.toString());
     }
 
     private static int number(Path file, int line, String text) {

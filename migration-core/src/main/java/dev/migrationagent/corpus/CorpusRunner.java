@@ -10,6 +10,7 @@ import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.Severity;
+import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.shadow.ShadowDatabase;
@@ -19,6 +20,7 @@ import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.postgres.PostgresParser;
 import dev.migrationagent.trace.ScriptTrace;
 import dev.migrationagent.trace.Tracer;
+import dev.migrationagent.validate.ShadowValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -88,11 +90,22 @@ public final class CorpusRunner {
                 throw new ShadowException("case " + c.name() + ": the schema does not run on PostgreSQL " + c.pg()
                         + ": " + e.getMessage(), e);
             }
-            trace = tracer.trace(conn, texts(c.migration()), !c.nonTransactional());
+            trace = ShadowValidator.trace(conn, tracer, c.migration(), !c.nonTransactional(), target(c, shadow));
         } catch (SQLException e) {
             throw new ShadowException("case " + c.name() + ": the shadow failed: " + e.getMessage(), e);
         }
         return analyze(c, Map.of(migrationPath(c), trace));
+    }
+
+    /** The schema of the case's {@code @target} section, built on a scratch database of its own; null without one. */
+    public static SchemaModel target(CorpusCase c, ShadowProvider shadow) throws SQLException {
+        if (c.target().isBlank()) {
+            return null;
+        }
+        try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
+            new Tracer().replay(conn, texts(c.target()));
+            return ShadowValidator.read(conn);
+        }
     }
 
     private static List<String> texts(String sql) {

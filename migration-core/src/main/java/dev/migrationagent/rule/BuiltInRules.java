@@ -47,9 +47,12 @@ import dev.migrationagent.rule.locking.TableLockedDuringRewriteRule;
 import dev.migrationagent.rule.rewrite.AddColumnRewriteRule;
 import dev.migrationagent.rule.rewrite.RewriteCommandRule;
 import dev.migrationagent.rule.rewrite.TypeChangeRewriteRule;
+import dev.migrationagent.rule.traced.NotIdempotentRule;
+import dev.migrationagent.rule.traced.SchemaDriftRule;
 import dev.migrationagent.rule.traced.TracedFailsOnExistingDataRule;
 import dev.migrationagent.rule.traced.TracedMigrationErrorRule;
 import dev.migrationagent.rule.traced.TracedTableRewriteRule;
+import dev.migrationagent.rule.traced.UnexpectedSchemaChangeRule;
 import dev.migrationagent.rule.tx.EnumValueUsedBeforeCommitRule;
 import dev.migrationagent.rule.tx.NonTransactionalInTransactionRule;
 import dev.migrationagent.rule.tx.PreferRobustStatementsRule;
@@ -88,6 +91,7 @@ public final class BuiltInRules {
                 new LossyTypeChangeRule(),
                 new MigrationFailsRule(),
                 new NonTransactionalInTransactionRule(),
+                new NotIdempotentRule(),
                 new PartitionBoundScanRule(),
                 new PermissionChangeRule(),
                 new PreferBigintPrimaryKeyRule(),
@@ -109,6 +113,7 @@ public final class BuiltInRules {
                 new RequireUniqueIndexFirstRule(),
                 new RequireWhereClauseRule(),
                 new RewriteCommandRule(),
+                new SchemaDriftRule(),
                 new SetNotNullScanRule(),
                 new SlowWorkInDdlTransactionRule(),
                 new SyntaxErrorRule(),
@@ -119,6 +124,7 @@ public final class BuiltInRules {
                 new TracedTableRewriteRule(),
                 new TransactionControlRule(),
                 new TypeChangeRewriteRule(),
+                new UnexpectedSchemaChangeRule(),
                 new ViolatesExistingRowsRule());
         // keep-sorted end
     }

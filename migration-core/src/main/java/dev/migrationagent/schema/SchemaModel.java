@@ -84,6 +84,11 @@ public final class SchemaModel {
         return views.get(resolve(name));
     }
 
+    /** Names of all known views and materialized views. */
+    public List<QualifiedName> viewNames() {
+        return List.copyOf(views.keySet());
+    }
+
     /** Views that read the given table or view. */
     public List<View> viewsReading(QualifiedName relation) {
         QualifiedName r = resolve(relation);

@@ -18,12 +18,15 @@ import java.util.Objects;
  * @param rewritten existing tables, indexes and materialized views whose data file ({@code relfilenode}) changed;
  *     for a statement that failed on existing rows, what it rewrote when run again on emptied tables
  * @param invalidIndexes indexes the statement left invalid
+ * @param created relations whose name did not exist before the statement and did after it
+ * @param dropped relations whose name existed before the statement and did not after it
  * @param duration execution time
  * @param error the error, when {@code status} is {@link Status#FAILED}
+ * @param validation what validating the script on the shadow attributed to this statement
  */
 public record StatementTrace(int index, String sql, Status status, boolean locksObserved, List<LockHeld> locks,
-        List<LockHeld> acquired, List<Relation> rewritten, List<Relation> invalidIndexes, Duration duration,
-        TraceError error) {
+        List<LockHeld> acquired, List<Relation> rewritten, List<Relation> invalidIndexes, List<Relation> created,
+        List<Relation> dropped, Duration duration, TraceError error, Validation validation) {
     /** Outcome of one statement. */
     public enum Status {
         /** Ran to completion. */
@@ -41,7 +44,10 @@ public record StatementTrace(int index, String sql, Status status, boolean locks
         acquired = List.copyOf(acquired);
         rewritten = List.copyOf(rewritten);
         invalidIndexes = List.copyOf(invalidIndexes);
+        created = List.copyOf(created);
+        dropped = List.copyOf(dropped);
         Objects.requireNonNull(duration, "duration");
+        validation = validation == null ? Validation.NONE : validation;
         if ((status == Status.FAILED) != (error != null)) {
             throw new IllegalArgumentException("an error goes with status FAILED and only with it");
         }
@@ -50,13 +56,19 @@ public record StatementTrace(int index, String sql, Status status, boolean locks
     /** A statement that was never reached. */
     static StatementTrace notRun(int index, String sql) {
         return new StatementTrace(index, sql, Status.NOT_RUN, false, List.of(), List.of(), List.of(), List.of(),
-                Duration.ZERO, null);
+                List.of(), List.of(), Duration.ZERO, null, Validation.NONE);
     }
 
     /** A copy with other rewritten relations. */
     StatementTrace withRewritten(List<Relation> relations) {
         return new StatementTrace(index, sql, status, locksObserved, locks, acquired, relations, invalidIndexes,
-                duration, error);
+                created, dropped, duration, error, validation);
+    }
+
+    /** A copy with another validation. */
+    public StatementTrace withValidation(Validation v) {
+        return new StatementTrace(index, sql, status, locksObserved, locks, acquired, rewritten, invalidIndexes,
+                created, dropped, duration, error, v);
     }
 
     /** The locks held on relations of {@code schema.table} (the table or its indexes). */

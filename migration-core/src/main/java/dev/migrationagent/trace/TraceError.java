@@ -1,6 +1,9 @@
 package dev.migrationagent.trace;
 
+import java.sql.SQLException;
 import java.util.Objects;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The error a statement raised on the shadow.
@@ -21,5 +24,17 @@ public record TraceError(String sqlState, String message, Integer position) {
      */
     public boolean isDataError() {
         return sqlState.startsWith("22") || sqlState.startsWith("23");
+    }
+
+    /** The error of a failed statement, with the server's primary message and position when the driver has them. */
+    public static TraceError of(SQLException e) {
+        Integer position = null;
+        String message = e.getMessage();
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            position = m.getPosition() > 0 ? m.getPosition() : null;
+            message = m.getMessage() != null ? m.getMessage() : message;
+        }
+        return new TraceError(e.getSQLState(), message == null ? e.getClass().getSimpleName() : message, position);
     }
 }

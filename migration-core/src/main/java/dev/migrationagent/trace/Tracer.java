@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs a migration's statements on a shadow database with the transaction structure they will have on deploy and
@@ -200,7 +198,7 @@ public final class Tracer {
             // Outside a transaction a failure is not undone: a failed CREATE INDEX CONCURRENTLY leaves its index.
             List<Relation> left = inTransaction ? List.of() : invalid(before, snapshot(c));
             return new StatementTrace(index, sql, StatementTrace.Status.FAILED, false, List.of(), List.of(),
-                    List.of(), left, took, error);
+                    List.of(), left, List.of(), List.of(), took, error, Validation.NONE);
         }
         // After a COMMIT or ROLLBACK in the script the backend is outside any transaction: nothing left to read.
         boolean observable = inTransaction && inTransactionBlock(c);
@@ -222,7 +220,15 @@ public final class Tracer {
             }
         }
         return new StatementTrace(index, sql, StatementTrace.Status.OK, observable, locks, acquired,
-                rewrites(before, after), invalid(before, after), took, null);
+                rewrites(before, after), invalid(before, after), named(after, before), named(before, after), took, null,
+                Validation.NONE);
+    }
+
+    // By name, not oid: an index that ALTER COLUMN TYPE rebuilt under the same name neither appeared nor went away.
+    private static List<Relation> named(Map<Long, Snap> in, Map<Long, Snap> notIn) {
+        Set<String> names = new java.util.HashSet<>();
+        notIn.values().forEach(s -> names.add(s.relation().qualified()));
+        return in.values().stream().map(Snap::relation).filter(r -> !names.contains(r.qualified())).toList();
     }
 
     private static List<Relation> invalid(Map<Long, Snap> before, Map<Long, Snap> after) {
@@ -334,14 +340,7 @@ public final class Tracer {
     }
 
     private static TraceError error(SQLException e) {
-        Integer position = null;
-        String message = e.getMessage();
-        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            ServerErrorMessage m = p.getServerErrorMessage();
-            position = m.getPosition() > 0 ? m.getPosition() : null;
-            message = m.getMessage() != null ? m.getMessage() : message;
-        }
-        return new TraceError(e.getSQLState(), message == null ? e.getClass().getSimpleName() : message, position);
+        return TraceError.of(e);
     }
 
     private static boolean isTransactionControl(String keyword) {

@@ -4,6 +4,7 @@ import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.corpus.CorpusCase;
+import dev.migrationagent.corpus.CorpusRunner;
 import dev.migrationagent.datacheck.DataChecker;
 import dev.migrationagent.datacheck.StatementCounts;
 import dev.migrationagent.introspect.ScratchDatabase;
@@ -15,6 +16,7 @@ import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.postgres.PostgresParser;
 import dev.migrationagent.trace.ScriptTrace;
 import dev.migrationagent.trace.Tracer;
+import dev.migrationagent.validate.ShadowValidator;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -57,7 +59,8 @@ public final class RuleHarness {
         try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
             Tracer tracer = new Tracer();
             tracer.replay(conn, texts(c.schema()));
-            trace = tracer.trace(conn, texts(c.migration()), !c.nonTransactional());
+            trace = ShadowValidator.trace(conn, tracer, c.migration(), !c.nonTransactional(),
+                    CorpusRunner.target(c, shadow));
         } catch (SQLException e) {
             throw new IllegalStateException("shadow failed for " + c.name() + ": " + e.getMessage(), e);
         }
