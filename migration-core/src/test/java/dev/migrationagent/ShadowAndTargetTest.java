@@ -124,6 +124,30 @@ class ShadowAndTargetTest {
     }
 
     @Test
+    void aShadowServerGetsAScratchDatabaseThatIsDroppedAfterwards() throws Exception {
+        int major;
+        try (Connection admin = local("postgres"); Statement st = admin.createStatement();
+                ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            major = rs.getInt(1) / 10000;
+        } catch (SQLException e) {
+            assumeTrue(false, "PostgreSQL at " + LOCAL + " is not available: " + e.getMessage());
+            return;
+        }
+        Files.writeString(dir.resolve("V2__widen.sql"), "ALTER TABLE t ALTER COLUMN id TYPE bigint;");
+        Analysis a = MigrationAgent.analyze(request().postgresVersion(major).shadow(new ShadowSetting.Server(
+                new DatabaseConnection(LOCAL + "postgres", "postgres", null))).build(), listener);
+        assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("traced-table-rewrite"))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.evidence()).isEqualTo(Evidence.TRACED));
+        try (Connection admin = local("postgres"); Statement st = admin.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM pg_database WHERE datname LIKE 'migration\\_agent\\_shadow\\_%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("scratch databases left on the server").isZero();
+        }
+    }
+
+    @Test
     void targetGivesStatsAndServerMajor() throws Exception {
         String db = "ma_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
