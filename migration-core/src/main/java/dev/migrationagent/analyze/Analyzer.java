@@ -7,6 +7,7 @@ import dev.migrationagent.api.Category;
 import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.Listener;
+import dev.migrationagent.api.LockEstimate;
 import dev.migrationagent.api.RuleInfo;
 import dev.migrationagent.api.RuleSetting;
 import dev.migrationagent.api.ScriptInfo;
@@ -89,6 +90,7 @@ public final class Analyzer {
     private final Set<String> newColumns = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
     private int rollbackLevel = 1;
+    private final List<LockEstimate> lockEstimates = new ArrayList<>();
     private double lockSeconds;
     private boolean unknownLockTime;
 
@@ -245,7 +247,7 @@ public final class Analyzer {
             }
             rollbackLevel = Math.max(rollbackLevel, Verdict.rollbackLevel(st));
             if (!fails) {
-                accumulateLockTime(ctx, effects);
+                accumulateLockTime(s, p, ctx, effects);
                 trackNewObjects(st);
                 model.apply(st);
             }
@@ -328,26 +330,46 @@ public final class Analyzer {
         return (e != null && e.rows() > 0) || !model.knownRows(table).isEmpty();
     }
 
-    private void accumulateLockTime(RuleContext ctx, List<TableEffect> effects) {
+    private void accumulateLockTime(MigrationScript script, ParsedStatement p, RuleContext ctx,
+            List<TableEffect> effects) {
         Double worst = null;
-        boolean blocking = false;
+        TableEffect worstEffect = null;
         for (TableEffect e : effects) {
             TableSize size = ctx.size(e.table());
             if (!e.blocksTraffic() || !size.matters()) {
                 continue;
             }
-            blocking = true;
             Double sec = LockEstimator.seconds(e.work(), size);
-            if (sec != null && (worst == null || sec > worst)) {
+            if (worstEffect == null || (sec != null && (worst == null || sec > worst))) {
                 worst = sec;
+                worstEffect = e;
             }
         }
-        if (blocking && worst == null) {
-            unknownLockTime = true;
+        if (worstEffect != null) {
+            if (worst == null) {
+                unknownLockTime = true;
+            } else {
+                lockSeconds += worst;
+            }
+            lockEstimates.add(new LockEstimate(script.path(), p.span().line(), p.span().column(), worst, false,
+                    worstEffect.mode().sql() + " on " + worstEffect.table().display() + " ("
+                    + ctx.size(worstEffect.table()).describe() + ") during " + worstEffect.work().description()
+                    + "; blocks " + worstEffect.mode().blocks()));
+        } else if (waitsForOthers(p.statement(), ctx)) {
+            lockEstimates.add(new LockEstimate(script.path(), p.span().line(), p.span().column(), null, true,
+                    "unbounded wait: CONCURRENTLY waits for every transaction that is older than it, in the whole "
+                    + "database, before it can finish; it blocks no reads or writes meanwhile, but a long-running "
+                    + "transaction anywhere makes it wait as long"));
         }
-        if (worst != null) {
-            lockSeconds += worst;
-        }
+    }
+
+    /** CONCURRENTLY forms trade blocking for waiting on every older transaction in the database. */
+    private static boolean waitsForOthers(Statement s, RuleContext ctx) {
+        return (s instanceof Statement.CreateIndex ci && ci.concurrently() && !ctx.isNew(ci.table()))
+                || (s instanceof Statement.Drop d && d.concurrently())
+                || (s instanceof Statement.Reindex r && r.concurrently())
+                || (s instanceof Statement.AlterTable at && at.actions().stream().anyMatch(a ->
+                        a instanceof AlterAction.DetachPartition dp && dp.concurrently()));
     }
 
     private void trackNewObjects(Statement st) {
@@ -377,6 +399,6 @@ public final class Analyzer {
         return new Analysis(safe, Verdict.breaking(active), Verdict.impact(active, lockSeconds, unknownLockTime),
                 Math.round(lockSeconds * 10) / 10.0, Verdict.requiresDataMigration(active),
                 Verdict.rollbackComplexity(rollbackLevel, active), Verdict.recommendedApproach(active, safe),
-                findings, scripts, infos, settings.postgresVersion());
+                findings, scripts, infos, settings.postgresVersion(), lockEstimates);
     }
 }

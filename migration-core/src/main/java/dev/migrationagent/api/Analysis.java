@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param scripts the scripts that were read
  * @param rules the rules that were active
  * @param postgresVersion the target PostgreSQL major version the verdict is for
+ * @param lockEstimates per reviewed statement that blocks traffic or waits without bound, in order
  */
 public record Analysis(
         boolean safeToDeploy,
@@ -31,7 +32,8 @@ public record Analysis(
         List<Finding> findings,
         List<ScriptInfo> scripts,
         List<RuleInfo> rules,
-        int postgresVersion) {
+        int postgresVersion,
+        List<LockEstimate> lockEstimates) {
 
     public Analysis {
         Objects.requireNonNull(performanceImpact, "performanceImpact");
@@ -39,9 +41,19 @@ public record Analysis(
         findings = List.copyOf(findings);
         scripts = List.copyOf(scripts);
         rules = List.copyOf(rules);
+        lockEstimates = List.copyOf(lockEstimates);
         if (rollbackComplexity < 1 || rollbackComplexity > 5) {
             throw new IllegalArgumentException("rollbackComplexity must be 1..5: " + rollbackComplexity);
         }
+    }
+
+    /** An analysis without per-statement lock estimates. */
+    public Analysis(boolean safeToDeploy, boolean breakingChanges, PerformanceImpact performanceImpact,
+            double lockDurationEstimateSeconds, boolean requiresDataMigration, int rollbackComplexity,
+            String recommendedApproach, List<Finding> findings, List<ScriptInfo> scripts, List<RuleInfo> rules,
+            int postgresVersion) {
+        this(safeToDeploy, breakingChanges, performanceImpact, lockDurationEstimateSeconds, requiresDataMigration,
+                rollbackComplexity, recommendedApproach, findings, scripts, rules, postgresVersion, List.of());
     }
 
     /** Findings that were not suppressed. */

@@ -3,6 +3,7 @@ package dev.migrationagent.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Finding;
+import dev.migrationagent.api.LockEstimate;
 import dev.migrationagent.api.ScriptInfo;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -47,6 +48,20 @@ final class JsonReport {
         g.writeArrayFieldStart("scripts");
         for (ScriptInfo s : analysis.scripts()) {
             script(g, s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("lock_estimates");
+        for (LockEstimate e : analysis.lockEstimates()) {
+            g.writeStartObject();
+            g.writeStringField("script", e.script());
+            g.writeNumberField("line", e.line());
+            g.writeNumberField("column", e.column());
+            if (e.seconds() != null) {
+                g.writeNumberField("lock_seconds", e.seconds());
+            }
+            g.writeBooleanField("unbounded_wait", e.unboundedWait());
+            g.writeStringField("reason", e.reason());
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("findings");

@@ -56,6 +56,12 @@ class MigrationAgentTest {
         assertThat(f.fix()).contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx");
         assertThat(f.lockSeconds()).isEqualTo(25.0);
         assertThat(a.lockDurationEstimateSeconds()).isEqualTo(25.0);
+        assertThat(a.lockEstimates()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.seconds()).isEqualTo(25.0);
+            assertThat(e.unboundedWait()).isFalse();
+            assertThat(e.reason()).contains("SHARE on orders").contains("blocks writes");
+        });
         assertThat(a.performanceImpact()).isEqualTo(PerformanceImpact.HIGH);
         assertThat(a.recommendedApproach()).contains("require-concurrent-index");
         assertThat(a.scripts()).extracting(s -> s.reviewed()).containsExactly(false, true);
@@ -67,6 +73,11 @@ class MigrationAgentTest {
         Analysis a = MigrationAgent.analyze(request().build(), Listener.silent());
         assertThat(a.safeToDeploy()).isTrue();
         assertThat(a.scripts().get(1).transactional()).isFalse();
+        assertThat(a.lockEstimates()).singleElement().satisfies(e -> {
+            assertThat(e.unboundedWait()).isTrue();
+            assertThat(e.seconds()).isNull();
+            assertThat(e.reason()).startsWith("unbounded wait");
+        });
         assertThat(a.rollbackComplexity()).isEqualTo(1);
     }
 

@@ -30,6 +30,7 @@ class JsonReportTest {
         expected.put("postgres_version", JsonNodeType.NUMBER);
         expected.put("summary", JsonNodeType.OBJECT);
         expected.put("scripts", JsonNodeType.ARRAY);
+        expected.put("lock_estimates", JsonNodeType.ARRAY);
         expected.put("findings", JsonNodeType.ARRAY);
         assertThat(types(root)).containsExactlyEntriesOf(expected);
 
@@ -40,6 +41,17 @@ class JsonReportTest {
         assertThat(root.get("summary").get("errors").asInt()).isEqualTo(2);
         assertThat(root.get("summary").get("warnings").asInt()).isZero();
         assertThat(root.get("summary").get("suppressed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void lockEstimatesSayTheSecondsOrThatTheWaitIsUnbounded() throws Exception {
+        JsonNode estimates = parse(SampleAnalysis.unsafe()).get("lock_estimates");
+        assertThat(estimates).hasSize(2);
+        assertThat(estimates.get(0).get("lock_seconds").asDouble()).isEqualTo(42.5);
+        assertThat(estimates.get(0).get("unbounded_wait").asBoolean()).isFalse();
+        assertThat(estimates.get(1).has("lock_seconds")).isFalse();
+        assertThat(estimates.get(1).get("unbounded_wait").asBoolean()).isTrue();
+        assertThat(estimates.get(1).get("reason").asText()).startsWith("unbounded wait");
     }
 
     @Test

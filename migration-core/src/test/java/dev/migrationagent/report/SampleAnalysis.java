@@ -4,6 +4,7 @@ import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Category;
 import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
+import dev.migrationagent.api.LockEstimate;
 import dev.migrationagent.api.PerformanceImpact;
 import dev.migrationagent.api.RuleInfo;
 import dev.migrationagent.api.ScriptInfo;
@@ -25,7 +26,10 @@ final class SampleAnalysis {
                         new ScriptInfo(DIR + "V2__café.sql", "2", "café", true, true, 2),
                         new ScriptInfo(DIR + "V3__rename.sql", "3", "rename", true, true, 1),
                         new ScriptInfo(DIR + "R__views.sql", null, "views", true, true, 1)),
-                rules(), 16);
+                rules(), 16,
+                List.of(new LockEstimate(DIR + "V2__café.sql", 3, 1, 42.5, false,
+                                "SHARE on orders (~50,000,000 rows) during an index build; blocks writes"),
+                        new LockEstimate(DIR + "R__views.sql", 1, 1, null, true, "unbounded wait: CONCURRENTLY")));
     }
 
     static Analysis safe() {
