@@ -64,8 +64,10 @@ public final class MigrationAgent {
         int pg = postgresVersion(request, live, listener);
         TableStats stats = request.statsFile() != null ? TableStats.read(request.baseDir().resolve(request.statsFile()))
                 : live != null ? live.stats() : TableStats.none();
-        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), live, pg, all, reviewed,
-                listener);
+        ShadowRun.Layout layout = !request.files().isEmpty() ? null : new ShadowRun.Layout(request.locations().stream()
+                .map(l -> ScriptLocator.resolve(request.baseDir(), l)).toList(), request.placeholders());
+        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), layout, live, pg, all,
+                reviewed, listener);
         Map<String, List<StatementCounts>> violations = request.target() == null ? Map.of()
                 : TargetDatabase.countViolations(request.target(), reviewed, listener);
         listener.on(Listener.Level.INFO, "Analyzing " + reviewed.size() + " of " + all.size()

@@ -9,6 +9,7 @@ import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.script.MigrationScript;
+import dev.migrationagent.script.Version;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.shadow.ShadowDatabase;
 import dev.migrationagent.shadow.ShadowException;
@@ -19,6 +20,7 @@ import dev.migrationagent.sql.postgres.PostgresParser;
 import dev.migrationagent.trace.ScriptTrace;
 import dev.migrationagent.trace.Tracer;
 import dev.migrationagent.validate.ShadowValidator;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -32,12 +34,33 @@ import java.util.Set;
  * Runs the migrations on a scratch database: the applied ones rebuild the baseline, the ones under review run under
  * the tracer. The scratch database is dropped before this returns, whatever happened.
  *
- * <p>The baseline is replayed over JDBC, statement by statement with the project's own parser, each script in the
- * transaction mode the analysis gives it, rather than by Flyway: the scripts are already read and their
- * placeholders replaced, and Flyway would add a dependency and a schema history table for no extra fidelity here.
+ * <p>The baseline is the migrations already applied: those the target's {@code flyway_schema_history} lists as
+ * successful when a target is configured and has one, otherwise every migration before the ones under review. When
+ * the request names Flyway locations and the applied scripts are exactly the versioned ones up to a version, Flyway
+ * itself replays them ({@link FlywayBaseline}); otherwise (explicit files, repeatable or out-of-order applied
+ * scripts) they are replayed over JDBC, statement by statement with the project's own parser, each script in the
+ * transaction mode the analysis gives it.
  */
 final class ShadowRun {
     private ShadowRun() {}
+
+    /**
+     * The Flyway layout of a request: its locations as directories and its placeholders; absent when the request
+     * named files.
+     */
+    record Layout(List<Path> locations, Map<String, String> placeholders) {
+        Layout {
+            locations = List.copyOf(locations);
+            placeholders = Map.copyOf(placeholders);
+        }
+    }
+
+    /** As {@link #trace(ShadowSetting, DatabaseConnection, Layout, Introspection, int, List, List, Listener)}
+     * without a Flyway layout: the baseline is replayed over JDBC. */
+    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, Introspection live,
+            int major, List<MigrationScript> all, List<MigrationScript> reviewed, Listener listener) {
+        return trace(setting, target, null, live, major, all, reviewed, listener);
+    }
 
     /**
      * Traces and validates ({@link ShadowValidator}) the reviewed scripts, keyed by script path; when {@code live}
@@ -47,14 +70,17 @@ final class ShadowRun {
      * @throws DatabaseUnavailableException when no shadow server can be started or reached
      * @throws InvalidConfigurationException when the shadow setting is unusable (such as the target itself)
      */
-    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, Introspection live,
-            int major, List<MigrationScript> all, List<MigrationScript> reviewed, Listener listener) {
+    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, Layout layout,
+            Introspection live, int major, List<MigrationScript> all, List<MigrationScript> reviewed,
+            Listener listener) {
         if (setting instanceof ShadowSetting.None || reviewed.isEmpty()) {
             return Map.of();
         }
         ShadowProvider provider = provider(setting, target);
         Set<MigrationScript> review = Collections.newSetFromMap(new IdentityHashMap<>());
         review.addAll(reviewed);
+        Set<MigrationScript> applied = applied(target, all, review, listener);
+        MigrationScript flywayTarget = layout == null ? null : flywayTarget(all, applied);
         Map<String, ScriptTrace> traces = new LinkedHashMap<>();
         // The embedded provider is shared and keeps its servers for the next analysis: it is not closed here, only
         // the scratch database is.
@@ -69,9 +95,15 @@ final class ShadowRun {
             // The shadow's schema before the next reviewed script; read again after an applied one ran.
             SchemaModel before = null;
             boolean unreadable = false;
+            if (flywayTarget != null && !replayWithFlyway(db, layout, flywayTarget, applied, listener)) {
+                return Map.of();
+            }
             for (MigrationScript s : all) {
                 boolean tx = Analyzer.transactional(s, major);
                 if (!review.contains(s)) {
+                    if (flywayTarget != null || !applied.contains(s)) {
+                        continue;
+                    }
                     before = null;
                     try {
                         tracer.replay(c, texts(s), tx);
@@ -113,6 +145,77 @@ final class ShadowRun {
             throw unavailable(setting, major, e);
         }
         return Map.copyOf(traces);
+    }
+
+    // False, after a warning, when Flyway fails or applies other migrations than the ones expected.
+    private static boolean replayWithFlyway(ShadowDatabase db, Layout layout, MigrationScript target,
+            Set<MigrationScript> applied, Listener listener) {
+        try {
+            int executed = FlywayBaseline.migrate(db.dataSource(), layout.locations(), layout.placeholders(),
+                    target.version().text());
+            if (executed != applied.size()) {
+                listener.on(Listener.Level.WARN, "Flyway applied " + executed + " migration(s) up to version "
+                        + target.version() + " on the shadow, not the " + applied.size() + " expected; nothing traced");
+                return false;
+            }
+            return true;
+        } catch (FlywayBaseline.Failure e) {
+            String script = e.script == null ? "the baseline" : applied.stream()
+                    .filter(s -> s.path().equals(e.script) || s.path().endsWith("/" + e.script))
+                    .map(MigrationScript::path).findFirst().orElse(e.script);
+            listener.on(Listener.Level.WARN, script + ": applied migration fails on the shadow ("
+                    + TargetDatabase.oneLine(e.getMessage()) + "); nothing traced");
+            return false;
+        }
+    }
+
+    /**
+     * The script to give Flyway as its target, when the applied scripts are exactly the versioned scripts up to
+     * that one's version; otherwise {@code null} and the baseline is replayed over JDBC.
+     */
+    private static MigrationScript flywayTarget(List<MigrationScript> all, Set<MigrationScript> applied) {
+        MigrationScript last = null;
+        for (MigrationScript s : applied) {
+            if (s.repeatable()) {
+                return null;
+            }
+            if (last == null || s.version().compareTo(last.version()) > 0) {
+                last = s;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        for (MigrationScript s : all) {
+            if (!s.repeatable() && s.version().compareTo(last.version()) <= 0 && !applied.contains(s)) {
+                return null;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The scripts of the baseline: with a target whose {@code flyway_schema_history} is readable, the versioned
+     * scripts not under review that it lists as applied; otherwise every script not under review.
+     */
+    private static Set<MigrationScript> applied(DatabaseConnection target, List<MigrationScript> all,
+            Set<MigrationScript> review, Listener listener) {
+        Set<MigrationScript> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Version> history = target == null ? null : TargetDatabase.appliedVersions(target, listener);
+        for (MigrationScript s : all) {
+            if (!review.contains(s) && (history == null || !s.repeatable() && history.contains(s.version()))) {
+                applied.add(s);
+            }
+        }
+        if (history != null) {
+            List<String> pending = all.stream().filter(review::contains)
+                    .filter(s -> s.repeatable() || !history.contains(s.version())).map(MigrationScript::path)
+                    .toList();
+            listener.on(Listener.Level.INFO, "The target's flyway_schema_history lists " + history.size()
+                    + " applied version(s); replaying " + applied.size() + " applied migration(s) on the shadow; "
+                    + "pending among the reviewed: " + (pending.isEmpty() ? "none" : String.join(", ", pending)));
+        }
+        return applied;
     }
 
     // Reported once per analysis, before any reviewed script changed the shadow.

@@ -10,17 +10,22 @@ import dev.migrationagent.datacheck.StatementCounts;
 import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.introspect.PostgresIntrospector;
 import dev.migrationagent.script.MigrationScript;
+import dev.migrationagent.script.Version;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads the target database, read-only, and turns connection failures into one-line, password-free errors. */
 final class TargetDatabase {
@@ -58,6 +63,29 @@ final class TargetDatabase {
             return new DataChecker(DataChecker.DEFAULT_TIMEOUT, listener).check(c, reviewed);
         } catch (SQLException e) {
             throw failure(target, "target", e);
+        }
+    }
+
+    /**
+     * The versions the target's {@code flyway_schema_history} lists as successfully applied, read-only; {@code null}
+     * (after an INFO) when the table is absent or unreadable.
+     */
+    static Set<Version> appliedVersions(DatabaseConnection target, Listener listener) {
+        try (Connection c = open(target, "target", true); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+            Set<Version> versions = new TreeSet<>();
+            while (rs.next()) {
+                Version v = Version.parse(rs.getString(1));
+                if (v != null) {
+                    versions.add(v);
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            listener.on(Listener.Level.INFO, "The target's flyway_schema_history cannot be read (" + oneLine(
+                    e.getMessage()) + "); the shadow's baseline is every migration before the ones under review");
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.migrationagent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrationagent.api.Analysis;
@@ -23,6 +24,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +123,76 @@ class ShadowAndTargetTest {
         assertThat(a.findings()).extracting(Finding::evidence).doesNotContain(Evidence.TRACED);
         assertThat(log).anyMatch(m -> m.startsWith("WARN") && m.contains("V1_1__ext.sql")
                 && m.contains("nothing traced"));
+    }
+
+    @Test
+    void flywayReplaysAConcurrentIndexBaselineWithoutHangingAndTheReviewedScriptIsTraced() throws Exception {
+        assumeEmbedded();
+        // Alone in its file, so Flyway runs it outside a transaction; with Flyway's transactional lock it would wait
+        // for ever on the lock's open transaction.
+        Files.writeString(dir.resolve("V1_1__idx.sql"), "CREATE INDEX CONCURRENTLY t_name_idx ON t (name);\n");
+        // Only a Flyway replay leaves a schema history table on the shadow.
+        Files.writeString(dir.resolve("V2__widen.sql"), """
+                ALTER TABLE t ALTER COLUMN id TYPE bigint;
+                CREATE TABLE replayed AS SELECT version FROM flyway_schema_history;
+                """);
+        Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> MigrationAgent.analyze(request()
+                .scope(new ReviewScope.AfterVersion("1.1")).postgresVersion(SHADOW_MAJOR)
+                .shadow(new ShadowSetting.Embedded()).build(), listener));
+        assertThat(log).noneMatch(m -> m.startsWith("WARN"));
+        assertThat(a.findings()).extracting(Finding::ruleId).contains("traced-table-rewrite")
+                .doesNotContain("traced-migration-error");
+    }
+
+    @Test
+    void theTargetsSchemaHistoryDecidesWhatIsAppliedAndWhatIsPending() throws Exception {
+        String db = "ma_hist_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        int major;
+        try (Connection admin = local("postgres"); Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + db);
+            try (ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+                rs.next();
+                major = rs.getInt(1) / 10000;
+            }
+        } catch (SQLException e) {
+            assumeTrue(false, "PostgreSQL at " + LOCAL + " is not available: " + e.getMessage());
+            return;
+        }
+        try {
+            assumeTrue(major >= AnalysisRequest.MIN_POSTGRES && major <= AnalysisRequest.MAX_POSTGRES,
+                    "local PostgreSQL " + major + " is outside the supported range");
+            try (Connection c = local(db); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)");
+                st.execute("""
+                        CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50),
+                            description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL,
+                            checksum int, installed_by varchar(100) NOT NULL,
+                            installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT NULL,
+                            success boolean NOT NULL)""");
+                st.execute("INSERT INTO flyway_schema_history VALUES (1, '1', 'init', 'SQL', 'V1__init.sql', 0, "
+                        + "'postgres', now(), 1, true), (2, '2', 'widen', 'SQL', 'V2__widen.sql', 0, 'postgres', "
+                        + "now(), 1, false)");
+            }
+            Files.writeString(dir.resolve("V2__widen.sql"), "ALTER TABLE t ALTER COLUMN id TYPE bigint;\n");
+            Analysis a = MigrationAgent.analyze(request().postgresVersion(major)
+                    .shadow(new ShadowSetting.Server(new DatabaseConnection(LOCAL + "postgres", "postgres", null)))
+                    .target(new DatabaseConnection(LOCAL + db, "postgres", null)).build(), listener);
+            assertThat(log).anyMatch(m -> m.startsWith("INFO") && m.contains("lists 1 applied version(s)")
+                    && m.contains("replaying 1 applied migration(s)") && m.contains("pending among the reviewed: ")
+                    && m.endsWith("V2__widen.sql"));
+            assertThat(a.findings()).filteredOn(f -> f.ruleId().equals("traced-table-rewrite")).isNotEmpty();
+            // Read only: the history is as it was.
+            try (Connection c = local(db); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
+        } finally {
+            try (Connection admin = local("postgres"); Statement st = admin.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
+        }
     }
 
     @Test
