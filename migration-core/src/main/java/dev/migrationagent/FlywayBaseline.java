@@ -73,9 +73,9 @@ final class FlywayBaseline {
                     .baselineOnMigrate(false)
                     .repeatableSqlMigrationPrefix(NO_REPEATABLES)
                     .connectRetries(0)
-                    // Not Flyway's own console chatter on stderr: the listener reports the replay. SLF4J is bound to
-                    // nothing in the CLI and to Maven's log in the plugin.
-                    .loggers("slf4j")
+                    // Flyway's progress lines (one per replayed migration, the full JDBC URL) would flood the build
+                    // log; the listener reports the replay, and failures come back as exceptions.
+                    .loggers(Quiet.class.getName())
                     .callbacks(onError)
                     .load();
             return flyway.migrate().migrationsExecuted;
@@ -94,5 +94,31 @@ final class FlywayBaseline {
         String m = e.getMessage() == null ? "Flyway failed" : e.getMessage().strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Drops Flyway's log output; instantiated by Flyway by class name, hence public with a no-argument constructor. */
+    public static final class Quiet implements org.flywaydb.core.api.logging.LogCreator, org.flywaydb.core.api.logging.Log {
+        @Override
+        public org.flywaydb.core.api.logging.Log createLogger(Class<?> clazz) {
+            return this;
+        }
+
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {}
+
+        @Override
+        public void error(String message) {}
+
+        @Override
+        public void error(String message, Exception e) {}
+
+        @Override
+        public void notice(String message) {}
     }
 }

@@ -198,11 +198,18 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
      * @param decrypter decrypts settings.xml passwords
      * @param requireShadow {@code true} when the goal traces and so rejects {@code <shadow>none}
      */
+    private static final String EMBEDDED_SERVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+
     protected final void run(String goal, SettingsDecrypter decrypter, boolean requireShadow)
             throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping migration:" + goal + " (migration.skip=true)");
             return;
+        }
+        // The embedded server library reports every start at INFO through Maven's SLF4J logger; only its
+        // warnings belong in a build log. A user's own -D setting wins.
+        if (System.getProperty(EMBEDDED_SERVER_LOG_LEVEL) == null) {
+            System.setProperty(EMBEDDED_SERVER_LOG_LEVEL, "warn");
         }
         CheckConfiguration configuration = configuration();
         // grows by the settings.xml password once the request has it, so that a driver echoing it is masked too
