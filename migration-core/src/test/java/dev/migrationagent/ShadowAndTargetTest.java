@@ -67,6 +67,27 @@ class ShadowAndTargetTest {
         return AnalysisRequest.builder(project).scope(new ReviewScope.AfterVersion("1"));
     }
 
+    /** A database created for one test on the machine's PostgreSQL, and that server's major version. */
+    private record LocalDatabase(String name, int major) {}
+
+    /** Creates a uniquely named database on the local server; skips the test when no supported server answers. */
+    private static LocalDatabase localDatabase(String prefix) {
+        String db = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        int major;
+        try (Connection admin = local("postgres"); Statement st = admin.createStatement();
+                ResultSet rs = st.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            major = rs.getInt(1) / 10000;
+            assumeTrue(major >= AnalysisRequest.MIN_POSTGRES && major <= AnalysisRequest.MAX_POSTGRES,
+                    "local PostgreSQL " + major + " is outside the supported range");
+            st.execute("CREATE DATABASE " + db);
+        } catch (SQLException e) {
+            assumeTrue(false, "PostgreSQL at " + LOCAL + " is not available: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+        return new LocalDatabase(db, major);
+    }
+
     private static void assumeEmbedded() {
         assumeTrue(EmbeddedShadowProvider.shared().available(SHADOW_MAJOR), "embedded PostgreSQL cannot start here");
     }
@@ -146,22 +167,10 @@ class ShadowAndTargetTest {
 
     @Test
     void theTargetsSchemaHistoryDecidesWhatIsAppliedAndWhatIsPending() throws Exception {
-        String db = "ma_hist_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        int major;
-        try (Connection admin = local("postgres"); Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + db);
-            try (ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-                rs.next();
-                major = rs.getInt(1) / 10000;
-            }
-        } catch (SQLException e) {
-            assumeTrue(false, "PostgreSQL at " + LOCAL + " is not available: " + e.getMessage());
-            return;
-        }
+        LocalDatabase local = localDatabase("ma_hist_");
+        String db = local.name();
+        int major = local.major();
         try {
-            assumeTrue(major >= AnalysisRequest.MIN_POSTGRES && major <= AnalysisRequest.MAX_POSTGRES,
-                    "local PostgreSQL " + major + " is outside the supported range");
             try (Connection c = local(db); Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)");
                 st.execute("""
@@ -221,22 +230,10 @@ class ShadowAndTargetTest {
 
     @Test
     void targetGivesStatsAndServerMajor() throws Exception {
-        String db = "ma_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        int major;
-        try (Connection admin = local("postgres"); Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + db);
-            try (ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-                rs.next();
-                major = rs.getInt(1) / 10000;
-            }
-        } catch (SQLException e) {
-            assumeTrue(false, "PostgreSQL at " + LOCAL + " is not available: " + e.getMessage());
-            return;
-        }
+        LocalDatabase local = localDatabase("ma_it_");
+        String db = local.name();
+        int major = local.major();
         try {
-            assumeTrue(major >= AnalysisRequest.MIN_POSTGRES && major <= AnalysisRequest.MAX_POSTGRES,
-                    "local PostgreSQL " + major + " is outside the supported range");
             try (Connection c = local(db); Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)");
                 st.execute("INSERT INTO t SELECT g, 'n' || g FROM generate_series(1, 5000) g");
