@@ -1,6 +1,7 @@
 package dev.migrationagent;
 
 import dev.migrationagent.api.Analysis;
+import dev.migrationagent.lock.Rates;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.Listener;
@@ -72,8 +73,10 @@ public final class MigrationAgent {
                 : TargetDatabase.countViolations(request.target(), reviewed, listener);
         listener.on(Listener.Level.INFO, "Analyzing " + reviewed.size() + " of " + all.size()
                 + " migration(s) for PostgreSQL " + pg + (traces.isEmpty() ? "" : ", " + traces.size() + " traced"));
+        Rates rates = traces.isEmpty() ? Rates.PRIORS
+                : ShadowRun.calibrate(request.shadow(), request.target(), pg, listener);
         return Analyzer.analyze(all, reviewed, new Analyzer.Settings(pg, stats, request.smallTableRows(),
-                request.rules(), traces, violations), listener);
+                request.rules(), traces, violations, rates), listener);
     }
 
     // A version the user chose wins; otherwise the target's, when it is one the rules know.

@@ -10,6 +10,8 @@ import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.script.Version;
+import dev.migrationagent.lock.Rates;
+import dev.migrationagent.shadow.Calibration;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.shadow.ShadowDatabase;
 import dev.migrationagent.shadow.ShadowException;
@@ -225,6 +227,27 @@ final class ShadowRun {
             listener.on(Listener.Level.WARN, "Schema drift: " + d);
         }
         return drift;
+    }
+
+    /**
+     * Lock-duration rates measured on the shadow server (once per server and JVM); the priors when there is no
+     * shadow or the measurement fails, which is reported but never fails the analysis.
+     */
+    static Rates calibrate(ShadowSetting setting, DatabaseConnection target, int major, Listener listener) {
+        if (setting instanceof ShadowSetting.None) {
+            return Rates.PRIORS;
+        }
+        String key = (setting instanceof ShadowSetting.Server s ? s.server().location() : "embedded") + "#" + major;
+        try {
+            ShadowProvider provider = provider(setting, target);
+            Rates rates = Calibration.forServer(key, () -> create(provider, setting, major));
+            listener.on(Listener.Level.DEBUG, "Lock estimates use rates measured on the shadow: " + rates);
+            return rates;
+        } catch (SQLException | RuntimeException e) {
+            listener.on(Listener.Level.WARN, "Could not calibrate lock estimates on the shadow ("
+                    + TargetDatabase.oneLine(String.valueOf(e.getMessage())) + "); using the prior rates");
+            return Rates.PRIORS;
+        }
     }
 
     private static ShadowProvider provider(ShadowSetting setting, DatabaseConnection target) {

@@ -106,6 +106,18 @@ class ShadowAndTargetTest {
     }
 
     @Test
+    void lockEstimatesOfATracedAnalysisUseRatesMeasuredOnTheShadow() throws Exception {
+        assumeEmbedded();
+        Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX t_name_idx ON t (name);");
+        Analysis a = MigrationAgent.analyze(request().postgresVersion(SHADOW_MAJOR).shadow(new ShadowSetting.Embedded())
+                .build(), listener);
+        assertThat(a.lockEstimates()).singleElement()
+                .satisfies(e -> assertThat(e.reason()).endsWith("rates measured on the shadow"));
+        Analysis stat = MigrationAgent.analyze(request().postgresVersion(SHADOW_MAJOR).build(), listener);
+        assertThat(stat.lockEstimates()).singleElement().satisfies(e -> assertThat(e.reason()).endsWith("prior rates"));
+    }
+
+    @Test
     void aScriptThatFailsOnTheShadowIsATracedFindingNotAnException() throws Exception {
         assumeEmbedded();
         // The function is invisible to the static model, so only the shadow can tell that its body breaks.

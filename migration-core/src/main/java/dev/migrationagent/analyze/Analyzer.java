@@ -11,7 +11,7 @@ import dev.migrationagent.api.LockEstimate;
 import dev.migrationagent.api.RuleInfo;
 import dev.migrationagent.api.RuleSetting;
 import dev.migrationagent.api.ScriptInfo;
-import dev.migrationagent.lock.LockEstimator;
+import dev.migrationagent.lock.Rates;
 import dev.migrationagent.lock.LockModel;
 import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.rule.Reporter;
@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -61,11 +62,18 @@ public final class Analyzer {
      *     without a target
      */
     public record Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules,
-            Map<String, ScriptTrace> traces, Map<String, List<StatementCounts>> violations) {
+            Map<String, ScriptTrace> traces, Map<String, List<StatementCounts>> violations, Rates rates) {
         public Settings {
             rules = List.copyOf(rules);
             traces = Map.copyOf(traces);
             violations = Map.copyOf(violations);
+            Objects.requireNonNull(rates, "rates");
+        }
+
+        /** Settings with the prior lock-duration rates. */
+        public Settings(int postgresVersion, TableStats stats, long smallTableRows, List<RuleSetting> rules,
+                Map<String, ScriptTrace> traces, Map<String, List<StatementCounts>> violations) {
+            this(postgresVersion, stats, smallTableRows, rules, traces, violations, Rates.PRIORS);
         }
 
         /** Settings without data checks against a target. */
@@ -230,7 +238,8 @@ public final class Analyzer {
             List<Problem> problems = Simulator.predict(st, model, new Simulator.Situation(settings.postgresVersion(),
                     inTx, current.addedLabels(), this::hasRows));
             RuleContext ctx = new RuleContext(p, model, settings.postgresVersion(), inTx, current, effects, problems,
-                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout, trace, violations);
+                    settings.stats(), newTables, newColumns, settings.smallTableRows(), lockTimeout, trace, violations,
+                    settings.rates());
             Map<String, String> suppressions = fileSuppressions;
             if (!p.comments().isEmpty()) {
                 suppressions = new java.util.HashMap<>(fileSuppressions);
@@ -339,7 +348,7 @@ public final class Analyzer {
             if (!e.blocksTraffic() || !size.matters()) {
                 continue;
             }
-            Double sec = LockEstimator.seconds(e.work(), size);
+            Double sec = ctx.estimate(e.work(), size);
             if (worstEffect == null || (sec != null && (worst == null || sec > worst))) {
                 worst = sec;
                 worstEffect = e;
@@ -354,7 +363,8 @@ public final class Analyzer {
             lockEstimates.add(new LockEstimate(script.path(), p.span().line(), p.span().column(), worst, false,
                     worstEffect.mode().sql() + " on " + worstEffect.table().display() + " ("
                     + ctx.size(worstEffect.table()).describe() + ") during " + worstEffect.work().description()
-                    + "; blocks " + worstEffect.mode().blocks()));
+                    + "; blocks " + worstEffect.mode().blocks() + (settings.rates().calibrated()
+                    ? "; rates measured on the shadow" : "; prior rates")));
         } else if (waitsForOthers(p.statement(), ctx)) {
             lockEstimates.add(new LockEstimate(script.path(), p.span().line(), p.span().column(), null, true,
                     "unbounded wait: CONCURRENTLY waits for every transaction that is older than it, in the whole "

@@ -2,6 +2,8 @@ package dev.migrationagent.rule;
 
 import dev.migrationagent.datacheck.ViolationCount;
 import dev.migrationagent.lock.LockEstimator;
+import dev.migrationagent.lock.Rates;
+import dev.migrationagent.lock.Work;
 import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.Table;
@@ -17,6 +19,7 @@ import java.util.Set;
 
 /** Everything a rule may look at for one statement. The schema model is the state before the statement runs. */
 public final class RuleContext {
+    private final Rates rates;
     private final ParsedStatement statement;
     private final SchemaModel model;
     private final int postgresVersion;
@@ -47,41 +50,15 @@ public final class RuleContext {
      * @param newColumns {@code table.column} of columns added by migrations under review
      * @param smallTableRows the small-table threshold
      * @param lockTimeoutSet whether {@code lock_timeout} was set earlier in the script
-     */
-    public RuleContext(ParsedStatement statement, SchemaModel model, int postgresVersion, boolean inTransaction,
-            TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
-            Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet) {
-        this(statement, model, postgresVersion, inTransaction, transaction, effects, problems, stats, newTables,
-                newColumns, smallTableRows, lockTimeoutSet, null);
-    }
-
-    /**
-     * Creates the context for one statement with what the shadow observed when it ran.
-     *
-     * @param trace the statement's trace on the shadow, or {@code null} for a static analysis
-     * @see #RuleContext(ParsedStatement, SchemaModel, int, boolean, TransactionState, List, List, TableStats, Set,
-     *     Set, long, boolean)
-     */
-    public RuleContext(ParsedStatement statement, SchemaModel model, int postgresVersion, boolean inTransaction,
-            TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
-            Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet,
-            StatementTrace trace) {
-        this(statement, model, postgresVersion, inTransaction, transaction, effects, problems, stats, newTables,
-                newColumns, smallTableRows, lockTimeoutSet, trace, List.of());
-    }
-
-    /**
-     * Creates the context for one statement with what the shadow observed and what the target's rows hold.
-     *
      * @param trace the statement's trace on the shadow, or {@code null} for a static analysis
      * @param violations non-zero counts of target rows that violate what the statement adds; empty without a target
-     * @see #RuleContext(ParsedStatement, SchemaModel, int, boolean, TransactionState, List, List, TableStats, Set,
-     *     Set, long, boolean)
+     * @param rates throughput used for lock-duration estimates (priors, or calibrated on the shadow)
      */
     public RuleContext(ParsedStatement statement, SchemaModel model, int postgresVersion, boolean inTransaction,
             TransactionState transaction, List<TableEffect> effects, List<Problem> problems, TableStats stats,
             Set<QualifiedName> newTables, Set<String> newColumns, long smallTableRows, boolean lockTimeoutSet,
-            StatementTrace trace, List<ViolationCount> violations) {
+            StatementTrace trace, List<ViolationCount> violations, Rates rates) {
+        this.rates = rates;
         this.trace = trace;
         this.violations = List.copyOf(violations);
         this.statement = statement;
@@ -195,12 +172,17 @@ public final class RuleContext {
         return new TableSize(TableSize.Kind.UNKNOWN, -1, -1);
     }
 
+    /** Estimated seconds for a kind of work on a table of the given size, or {@code null} when the size is unknown. */
+    public Double estimate(Work work, TableSize size) {
+        return LockEstimator.seconds(work, size, rates);
+    }
+
     /** The estimated blocking seconds of this statement's effects on the given table, or {@code null}. */
     public Double lockSeconds(QualifiedName table) {
         Double worst = null;
         for (TableEffect e : effects) {
             if (SchemaModel.resolve(e.table()).equals(SchemaModel.resolve(table)) && e.blocksTraffic()) {
-                Double s = LockEstimator.seconds(e.work(), size(e.table()));
+                Double s = estimate(e.work(), size(e.table()));
                 if (s != null && (worst == null || s > worst)) {
                     worst = s;
                 }

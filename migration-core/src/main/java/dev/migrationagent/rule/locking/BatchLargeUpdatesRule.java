@@ -7,7 +7,6 @@ import dev.migrationagent.rule.Rule;
 import dev.migrationagent.rule.RuleContext;
 import dev.migrationagent.rule.RuleDescriptor;
 import dev.migrationagent.rule.RuleSupport;
-import dev.migrationagent.lock.LockEstimator;
 import dev.migrationagent.lock.Work;
 import dev.migrationagent.rule.SlowWork;
 import dev.migrationagent.sql.QualifiedName;
@@ -43,7 +42,7 @@ public final class BatchLargeUpdatesRule implements Rule {
         if (!RuleSupport.matters(ctx, table) || !SlowWork.touchesEveryRow(ctx, where)) {
             return;
         }
-        Double seconds = LockEstimator.seconds(Work.ROW_CHANGE, ctx.size(table));
+        Double seconds = ctx.estimate(Work.ROW_CHANGE, ctx.size(table));
         String reason = where == null ? "has no WHERE clause" : "only filters on a column added in this migration, "
                 + "which is NULL in every row";
         out.report(verb + " on " + RuleSupport.describe(ctx, table) + " " + reason + ": it changes every row in one "

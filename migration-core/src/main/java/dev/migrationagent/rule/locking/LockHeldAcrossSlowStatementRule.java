@@ -7,7 +7,6 @@ import dev.migrationagent.rule.Rule;
 import dev.migrationagent.rule.RuleContext;
 import dev.migrationagent.rule.RuleDescriptor;
 import dev.migrationagent.rule.RuleSupport;
-import dev.migrationagent.lock.LockEstimator;
 import dev.migrationagent.lock.TableEffect;
 import dev.migrationagent.rule.SlowWork;
 import dev.migrationagent.rule.TransactionState;
@@ -34,7 +33,7 @@ public final class LockHeldAcrossSlowStatementRule implements Rule {
         }
         TransactionState.HeldLock held = m.held();
         TableEffect e = m.effect();
-        Double seconds = LockEstimator.seconds(e.work(), ctx.size(e.table()));
+        Double seconds = ctx.estimate(e.work(), ctx.size(e.table()));
         out.report("The " + held.mode().sql() + " lock on " + RuleSupport.describe(ctx, e.table())
                 + " taken at line " + held.line() + " is still held in this transaction while this statement does "
                 + e.work().description() + " (" + RuleSupport.duration(seconds) + "): " + held.mode().blocks()
