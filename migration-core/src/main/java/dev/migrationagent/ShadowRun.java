@@ -129,7 +129,8 @@ final class ShadowRun {
                 }
                 List<String> drift = traces.isEmpty() && live != null && before != null ? drift(live, before,
                         listener) : List.of();
-                ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), tx);
+                ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), tx,
+                        db::connect);
                 ShadowValidator.Result validated = ShadowValidator.script(c, before, statements, t);
                 before = validated.after();
                 t = ShadowValidator.withDrift(validated.trace(), drift);

@@ -90,7 +90,8 @@ public final class CorpusRunner {
                 throw new ShadowException("case " + c.name() + ": the schema does not run on PostgreSQL " + c.pg()
                         + ": " + e.getMessage(), e);
             }
-            trace = ShadowValidator.trace(conn, tracer, c.migration(), !c.nonTransactional(), target(c, shadow));
+            trace = ShadowValidator.trace(conn, tracer, c.migration(), !c.nonTransactional(), target(c, shadow),
+                    db::connect);
         } catch (SQLException e) {
             throw new ShadowException("case " + c.name() + ": the shadow failed: " + e.getMessage(), e);
         }

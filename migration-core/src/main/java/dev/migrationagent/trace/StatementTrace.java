@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param sql the statement text as run
  * @param status whether it ran, failed or was never reached
  * @param locksObserved false when the statement had to run outside any transaction, so its locks were gone before
- *     they could be read
+ *     they could be read at its end
+ * @param locksSampled true when such a statement's {@code locks} were instead sampled from a second session while it
+ *     ran (every few milliseconds): a lock held only briefly may be missing
  * @param locks relation locks the backend held after the statement, before its transaction ended (including those
  *     of earlier statements of the same transaction)
  * @param acquired the subset of {@code locks} this statement added
@@ -24,7 +26,8 @@ import java.util.Objects;
  * @param error the error, when {@code status} is {@link Status#FAILED}
  * @param validation what validating the script on the shadow attributed to this statement
  */
-public record StatementTrace(int index, String sql, Status status, boolean locksObserved, List<LockHeld> locks,
+public record StatementTrace(int index, String sql, Status status, boolean locksObserved, boolean locksSampled,
+        List<LockHeld> locks,
         List<LockHeld> acquired, List<Relation> rewritten, List<Relation> invalidIndexes, List<Relation> created,
         List<Relation> dropped, Duration duration, TraceError error, Validation validation) {
     /** Outcome of one statement. */
@@ -55,20 +58,20 @@ public record StatementTrace(int index, String sql, Status status, boolean locks
 
     /** A statement that was never reached. */
     static StatementTrace notRun(int index, String sql) {
-        return new StatementTrace(index, sql, Status.NOT_RUN, false, List.of(), List.of(), List.of(), List.of(),
+        return new StatementTrace(index, sql, Status.NOT_RUN, false, false, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), Duration.ZERO, null, Validation.NONE);
     }
 
     /** A copy with other rewritten relations. */
     StatementTrace withRewritten(List<Relation> relations) {
-        return new StatementTrace(index, sql, status, locksObserved, locks, acquired, relations, invalidIndexes,
-                created, dropped, duration, error, validation);
+        return new StatementTrace(index, sql, status, locksObserved, locksSampled, locks, acquired, relations,
+                invalidIndexes, created, dropped, duration, error, validation);
     }
 
     /** A copy with another validation. */
     public StatementTrace withValidation(Validation v) {
-        return new StatementTrace(index, sql, status, locksObserved, locks, acquired, rewritten, invalidIndexes,
-                created, dropped, duration, error, v);
+        return new StatementTrace(index, sql, status, locksObserved, locksSampled, locks, acquired, rewritten,
+                invalidIndexes, created, dropped, duration, error, v);
     }
 
     /** The locks held on relations of {@code schema.table} (the table or its indexes). */

@@ -1,6 +1,7 @@
 package dev.migrationagent.trace;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a migration's statements on a shadow database with the transaction structure they will have on deploy and
@@ -50,6 +54,11 @@ public final class Tracer {
             SELECT relation, mode FROM pg_locks
             WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted
               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""";
+    // The same locks, read from a second session while a statement that runs outside any transaction is under way.
+    private static final String SAMPLE = """
+            SELECT relation, mode FROM pg_locks
+            WHERE pid = ? AND locktype = 'relation' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""";
     private static final String TABLES = """
             SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -57,6 +66,19 @@ public final class Tracer {
     // Statements that refuse a transaction block (CREATE INDEX CONCURRENTLY) or commit inside one (a DO block with
     // COMMIT): both need true autocommit.
     private static final Set<String> NEEDS_AUTOCOMMIT = Set.of("25001", "2D000");
+
+    /** How often a second session samples the locks of a statement that runs outside any transaction. */
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(2);
+
+    /**
+     * Opens another session on the tracing connection's database, to watch the locks of a statement that runs
+     * outside any transaction while it runs.
+     */
+    @FunctionalInterface
+    public interface Sessions {
+        /** A new connection to the same database; closed by the tracer. */
+        Connection open() throws SQLException;
+    }
 
     private final Settings settings;
 
@@ -117,6 +139,19 @@ public final class Tracer {
      * @throws SQLException when the shadow itself misbehaves (not when a statement fails)
      */
     public ScriptTrace trace(Connection c, List<String> statements, boolean transactional) throws SQLException {
+        return trace(c, statements, transactional, null);
+    }
+
+    /**
+     * Traces one script, as {@link #trace(Connection, List, boolean)} does; the locks of statements that must run
+     * outside any transaction (such as {@code CREATE INDEX CONCURRENTLY}) are sampled while they run, from a
+     * session that {@code sessions} opens.
+     *
+     * @param sessions opens a second session on {@code c}'s database, or {@code null} to leave those locks unread
+     * @throws SQLException when the shadow itself misbehaves (not when a statement fails)
+     */
+    public ScriptTrace trace(Connection c, List<String> statements, boolean transactional, Sessions sessions)
+            throws SQLException {
         c.setAutoCommit(true);
         limit(c);
         int major = c.getMetaData().getDatabaseMajorVersion();
@@ -141,15 +176,15 @@ public final class Tracer {
             if (wrap) {
                 c.setAutoCommit(false);
             }
-            StatementTrace t = runOne(c, i, sql, transactional || scriptTx || wrap);
+            StatementTrace t = runOne(c, i, sql, transactional || scriptTx || wrap, null);
             if (wrap && t.status() == StatementTrace.Status.FAILED
                     && NEEDS_AUTOCOMMIT.contains(t.error().sqlState())) {
-                // CREATE INDEX CONCURRENTLY and friends refuse a transaction block: run them as deploy would, and
-                // accept that their locks are gone by the time anyone can look.
+                // CREATE INDEX CONCURRENTLY and friends refuse a transaction block: run them as deploy would. Their
+                // locks are gone by the time this session could look, so another session samples them meanwhile.
                 c.rollback();
                 c.setAutoCommit(true);
                 wrap = false;
-                t = runOne(c, i, sql, false);
+                t = runOne(c, i, sql, false, sessions);
             }
             if (t.status() == StatementTrace.Status.FAILED) {
                 stopped = true;
@@ -182,9 +217,13 @@ public final class Tracer {
         return new ScriptTrace(major, transactional, out);
     }
 
-    private StatementTrace runOne(Connection c, int index, String sql, boolean inTransaction) throws SQLException {
+    /** @param sessions opens a session to sample the statement's locks while it runs, or {@code null} */
+    private StatementTrace runOne(Connection c, int index, String sql, boolean inTransaction, Sessions sessions)
+            throws SQLException {
         Map<Long, Snap> before = snapshot(c);
         Set<Held> locksBefore = inTransaction ? locks(c) : Set.of();
+        Sampler sampler = sessions == null ? null : Sampler.start(sessions, backendPid(c), deadline());
+        Set<Held> sampled = null;
         long start = System.nanoTime();
         TraceError error = null;
         try (Statement s = c.createStatement()) {
@@ -192,17 +231,21 @@ public final class Tracer {
             s.execute(sql);
         } catch (SQLException e) {
             error = error(e);
+        } finally {
+            if (sampler != null) {
+                sampled = sampler.stop();
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (error != null) {
             // Outside a transaction a failure is not undone: a failed CREATE INDEX CONCURRENTLY leaves its index.
             List<Relation> left = inTransaction ? List.of() : invalid(before, snapshot(c));
-            return new StatementTrace(index, sql, StatementTrace.Status.FAILED, false, List.of(), List.of(),
+            return new StatementTrace(index, sql, StatementTrace.Status.FAILED, false, false, List.of(), List.of(),
                     List.of(), left, List.of(), List.of(), took, error, Validation.NONE);
         }
         // After a COMMIT or ROLLBACK in the script the backend is outside any transaction: nothing left to read.
         boolean observable = inTransaction && inTransactionBlock(c);
-        Set<Held> held = observable ? locks(c) : Set.of();
+        Set<Held> held = observable ? locks(c) : sampled != null ? sampled : Set.of();
         Map<Long, Snap> after = snapshot(c);
         Map<Long, Snap> names = new HashMap<>(before);
         names.putAll(after);
@@ -219,9 +262,9 @@ public final class Tracer {
                 acquired.add(l);
             }
         }
-        return new StatementTrace(index, sql, StatementTrace.Status.OK, observable, locks, acquired,
-                rewrites(before, after), invalid(before, after), named(after, before), named(before, after), took, null,
-                Validation.NONE);
+        return new StatementTrace(index, sql, StatementTrace.Status.OK, observable, sampled != null, locks,
+                acquired, rewrites(before, after), invalid(before, after), named(after, before), named(before, after),
+                took, null, Validation.NONE);
     }
 
     // By name, not oid: an index that ALTER COLUMN TYPE rebuilt under the same name neither appeared nor went away.
@@ -305,6 +348,115 @@ public final class Tracer {
         try (Statement s = c.createStatement()) {
             s.execute("SET lock_timeout = " + settings.lockTimeout().toMillis());
             s.execute("SET statement_timeout = " + settings.statementTimeout().toMillis());
+        }
+    }
+
+    private long deadline() {
+        // A statement cannot outlast its statement_timeout; the margin covers the round trips around it.
+        return System.nanoTime() + settings.statementTimeout().plusSeconds(1).toNanos();
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Polls, from a second session on a thread of its own, the relation locks another backend holds, until stopped
+     * or past a deadline. A sample, not a record: a lock held for less than the polling interval may be missed.
+     */
+    private static final class Sampler implements Runnable {
+        private final Connection session;
+        private final PreparedStatement query;
+        private final long deadline;
+        // Written by the polling thread only, read after it ended.
+        private final Set<Held> seen = new LinkedHashSet<>();
+        private final Thread thread;
+        private final CountDownLatch running = new CountDownLatch(1);
+        private volatile boolean done;
+
+        private Sampler(Connection session, PreparedStatement query, long deadline) {
+            this.session = session;
+            this.query = query;
+            this.deadline = deadline;
+            this.thread = new Thread(this, "migration-agent-lock-sampler");
+            thread.setDaemon(true);
+        }
+
+        /** A running sampler of {@code pid}'s locks, or {@code null} when no second session could be opened. */
+        static Sampler start(Sessions sessions, int pid, long deadline) {
+            Connection session = null;
+            try {
+                session = sessions.open();
+                session.setAutoCommit(true);
+                PreparedStatement query = session.prepareStatement(SAMPLE);
+                query.setInt(1, pid);
+                Sampler s = new Sampler(session, query, deadline);
+                s.thread.start();
+                try {
+                    // So that a short statement does not end before the first sample; bounded should threads starve.
+                    s.running.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return s;
+            } catch (SQLException | RuntimeException e) {
+                // Best effort: without a second session the statement's locks stay unread, as they used to.
+                closeQuietly(session);
+                return null;
+            }
+        }
+
+        @Override
+        public void run() {
+            running.countDown();
+            try {
+                while (!done && System.nanoTime() < deadline) {
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            seen.add(new Held(rs.getLong(1), rs.getString(2)));
+                        }
+                    }
+                    LockSupport.parkNanos(SAMPLE_EVERY.toNanos());
+                }
+            } catch (SQLException e) {
+                // Best effort: keep what was seen so far.
+            }
+        }
+
+        /** Stops polling, closes the second session and returns the distinct locks seen. */
+        Set<Held> stop() {
+            done = true;
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        thread.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                closeQuietly(session);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return seen;
+        }
+
+        private static void closeQuietly(Connection c) {
+            if (c == null) {
+                return;
+            }
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // Nothing to do: the session is gone either way.
+            }
         }
     }
 

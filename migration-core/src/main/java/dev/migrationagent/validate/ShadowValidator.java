@@ -89,10 +89,24 @@ public final class ShadowValidator {
      */
     public static ScriptTrace trace(Connection c, Tracer tracer, String sql, boolean transactional,
             SchemaModel target) throws SQLException {
+        return trace(c, tracer, sql, transactional, target, null);
+    }
+
+    /**
+     * Traces one script on {@code c} and validates it, sampling the locks of statements that run outside any
+     * transaction from a session that {@code sessions} opens (see {@link Tracer#trace(Connection, List, boolean,
+     * Tracer.Sessions)}).
+     *
+     * @param target the target's schema to check for drift from {@code c}'s current one, or {@code null}
+     * @param sessions opens a second session on {@code c}'s database, or {@code null}
+     */
+    public static ScriptTrace trace(Connection c, Tracer tracer, String sql, boolean transactional,
+            SchemaModel target, Tracer.Sessions sessions) throws SQLException {
         List<ParsedStatement> statements = PostgresParser.parse(sql).statements();
         SchemaModel before = tryRead(c);
         List<String> drift = target == null || before == null ? List.of() : drift(target, before);
-        ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), transactional);
+        ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), transactional,
+                sessions);
         return withDrift(script(c, before, statements, t).trace(), drift);
     }
 

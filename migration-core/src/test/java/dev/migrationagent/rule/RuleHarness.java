@@ -60,7 +60,7 @@ public final class RuleHarness {
             Tracer tracer = new Tracer();
             tracer.replay(conn, texts(c.schema()));
             trace = ShadowValidator.trace(conn, tracer, c.migration(), !c.nonTransactional(),
-                    CorpusRunner.target(c, shadow));
+                    CorpusRunner.target(c, shadow), db::connect);
         } catch (SQLException e) {
             throw new IllegalStateException("shadow failed for " + c.name() + ": " + e.getMessage(), e);
         }

@@ -65,6 +65,37 @@ class TracerTest {
     }
 
     @Test
+    void concurrentIndexLocksAreSampledFromASecondSession() throws Exception {
+        try (ShadowDatabase db = shadow.create(PG); Connection c = db.connect()) {
+            Tracer t = new Tracer();
+            t.replay(c, List.of("CREATE TABLE t (id int PRIMARY KEY, v int)",
+                    "INSERT INTO t SELECT g, g % 1000 FROM generate_series(1, 50000) g"));
+            StatementTrace s = t.trace(c, List.of("CREATE INDEX CONCURRENTLY t_v ON t (v)"), false, db::connect)
+                    .statements().get(0);
+            assertThat(s.status()).isEqualTo(StatementTrace.Status.OK);
+            assertThat(s.locksObserved()).isFalse();
+            assertThat(s.locksSampled()).isTrue();
+            assertThat(s.locks()).contains(new LockHeld(new Relation("public", "t", Relation.Kind.TABLE, "t"),
+                    "ShareUpdateExclusiveLock"));
+            assertThat(s.acquired()).isEqualTo(s.locks());
+        }
+        assertThat(shadow.scratchDatabases()).isEmpty();
+    }
+
+    @Test
+    void aFailedConcurrentIndexIsReportedAsBeforeWhenSampled() throws Exception {
+        try (ShadowDatabase db = shadow.create(PG); Connection c = db.connect()) {
+            Tracer t = new Tracer();
+            t.replay(c, List.of("CREATE TABLE t (id int PRIMARY KEY, v int)", "INSERT INTO t VALUES (1, 1), (2, 1)"));
+            StatementTrace s = t.trace(c, List.of("CREATE UNIQUE INDEX CONCURRENTLY t_v ON t (v)"), false,
+                    db::connect).statements().get(0);
+            assertThat(s.error().sqlState()).isEqualTo("23505");
+            assertThat(s.invalidIndexes()).extracting(Relation::name).containsExactly("t_v");
+            assertThat(s.locksSampled()).isFalse();
+        }
+    }
+
+    @Test
     void addColumnHoldsAccessExclusiveLockOnTheTable() throws Exception {
         for (boolean transactional : new boolean[] {true, false}) {
             ScriptTrace t = trace("CREATE TABLE t (id int PRIMARY KEY)", List.of("ALTER TABLE t ADD COLUMN c int"),
