@@ -198,7 +198,7 @@ public final class PostgresIntrospector {
         readConstraints(st, tables);
         Map<QualifiedName, QualifiedName> defaults = new LinkedHashMap<>();
         for (TableRow t : tables.values()) {
-            model.putTable(new Table(t.name, t.columns, t.constraints, t.parent, t.partitioned, false));
+            model.putTable(new Table(t.name, t.columns, t.constraints, t.parent, t.partitioned));
             if (t.defaultPartition) {
                 defaults.put(t.parent, t.name);
             }

@@ -216,14 +216,9 @@ public final class SchemaModel {
         return sequences.contains(resolve(sequence));
     }
 
-    /** Records {@code child} as the DEFAULT partition of {@code parent}; both tables must already be in the model. */
+    /** Records {@code child} as the DEFAULT partition of {@code parent}. */
     public void setDefaultPartition(QualifiedName parent, QualifiedName child) {
-        QualifiedName p = resolve(parent);
-        Table t = tables.get(p);
-        if (t != null) {
-            tables.put(p, t.withDefaultPartition(true));
-        }
-        defaultPartitions.put(p, resolve(child));
+        defaultPartitions.put(resolve(parent), resolve(child));
     }
 
     /** Applies one statement. Statements that would fail must not be applied. */
@@ -308,7 +303,6 @@ public final class SchemaModel {
         if (parent != null) {
             columns.addAll(parent.columns());
             if (ct.defaultPartition()) {
-                tables.put(parent.name(), parent.withDefaultPartition(true));
                 defaultPartitions.put(parent.name(), name);
             }
         }
@@ -330,7 +324,7 @@ public final class SchemaModel {
                 }
             }
         }
-        tables.put(name, new Table(name, columns, constraints, resolve(ct.partitionOf()), ct.partitioned(), false));
+        tables.put(name, new Table(name, columns, constraints, resolve(ct.partitionOf()), ct.partitioned()));
         for (Constraint c : constraints) {
             addBackingIndex(name, c);
         }
@@ -453,7 +447,6 @@ public final class SchemaModel {
             if (p != null) {
                 tables.put(p.name(), p.withPartitionOf(name));
                 if (ap.isDefault()) {
-                    tables.put(name, t.withDefaultPartition(true));
                     defaultPartitions.put(name, p.name());
                 }
             }
@@ -463,7 +456,6 @@ public final class SchemaModel {
                 tables.put(p.name(), p.withPartitionOf(null));
                 if (p.name().equals(defaultPartitions.get(name))) {
                     defaultPartitions.remove(name);
-                    tables.put(name, tables.get(name).withDefaultPartition(false));
                 }
             }
         }

@@ -13,10 +13,9 @@ import java.util.function.UnaryOperator;
  * @param constraints constraints
  * @param partitionOf the partitioned parent, or {@code null}
  * @param partitioned a partitioned table (PARTITION BY)
- * @param hasDefaultPartition a partitioned table with a DEFAULT partition
  */
 public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, QualifiedName partitionOf,
-        boolean partitioned, boolean hasDefaultPartition) {
+        boolean partitioned) {
     public Table {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
@@ -43,24 +42,21 @@ public record Table(QualifiedName name, List<Column> columns, List<Constraint> c
     }
 
     Table withColumns(List<Column> value) {
-        return new Table(name, value, constraints, partitionOf, partitioned, hasDefaultPartition);
+        return new Table(name, value, constraints, partitionOf, partitioned);
     }
 
     Table withConstraints(List<Constraint> value) {
-        return new Table(name, columns, value, partitionOf, partitioned, hasDefaultPartition);
+        return new Table(name, columns, value, partitionOf, partitioned);
     }
 
     Table withName(QualifiedName value) {
-        return new Table(value, columns, constraints, partitionOf, partitioned, hasDefaultPartition);
+        return new Table(value, columns, constraints, partitionOf, partitioned);
     }
 
     Table withPartitionOf(QualifiedName parent) {
-        return new Table(name, columns, constraints, parent, partitioned, hasDefaultPartition);
+        return new Table(name, columns, constraints, parent, partitioned);
     }
 
-    Table withDefaultPartition(boolean value) {
-        return new Table(name, columns, constraints, partitionOf, partitioned, value);
-    }
 
     Table mapColumn(String column, UnaryOperator<Column> change) {
         List<Column> out = new ArrayList<>(columns.size());
