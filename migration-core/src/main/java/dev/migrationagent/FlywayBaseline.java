@@ -18,8 +18,9 @@ import org.flywaydb.core.api.callback.Event;
  * <p>Settings that matter: {@code flyway.postgresql.transactional.lock=false}, since Flyway's transactional advisory
  * lock, held on a second connection, makes {@code CREATE INDEX CONCURRENTLY} wait forever (flyway/flyway#3497);
  * a data source that opens as many connections as asked (Flyway holds two at once); repeatable scripts are not
- * resolved (the caller only uses Flyway when every applied script is versioned, and reviewed repeatables must not
- * run in the baseline).
+ * resolved, because Flyway would run every repeatable script it finds, whatever {@code target} says, while the
+ * baseline must hold only those the target's history lists and none under review: the caller replays the applied
+ * ones after this, in Flyway's order.
  */
 final class FlywayBaseline {
     // A prefix no file name starts with: Flyway then resolves no repeatable script.
@@ -42,11 +43,13 @@ final class FlywayBaseline {
      * Migrates {@code dataSource} with the versioned scripts in {@code locations} up to and including
      * {@code target}.
      *
+     * @param table the name of Flyway's history table, so that {@code ${flyway:table}} and scripts that read the
+     *     table see the name the target has
      * @return the number of migrations Flyway executed
      * @throws Failure when Flyway fails, naming the failing script when it is known
      */
-    static int migrate(DataSource dataSource, List<Path> locations, Map<String, String> placeholders, String target)
-            throws Failure {
+    static int migrate(DataSource dataSource, List<Path> locations, Map<String, String> placeholders, String table,
+            String target) throws Failure {
         String[] failed = new String[1];
         BaseCallback onError = new BaseCallback() {
             @Override
@@ -67,6 +70,7 @@ final class FlywayBaseline {
                     .dataSource(dataSource)
                     .locations(locations.stream().map(p -> "filesystem:" + p.toAbsolutePath()).toArray(String[]::new))
                     .target(target)
+                    .table(table)
                     .cleanDisabled(true)
                     .placeholders(placeholders)
                     .validateMigrationNaming(false)

@@ -46,6 +46,7 @@ public final class MigrationAgent {
     public static Analysis analyze(AnalysisRequest request, Listener listener) {
         List<MigrationScript> all;
         List<MigrationScript> reviewed;
+        Map<String, String> placeholders = ScriptLocator.withHistoryTable(request.placeholders(), request.table());
         if (!request.files().isEmpty()) {
             all = new ArrayList<>();
             for (Path f : request.files()) {
@@ -54,21 +55,22 @@ public final class MigrationAgent {
                     throw new InvalidInputException(f, "no such file", null);
                 }
                 all.add(ScriptLocator.read(request.baseDir(), file, null, file.getFileName().toString(),
-                        request.placeholders()));
+                        placeholders));
             }
             reviewed = all;
         } else {
-            all = ScriptLocator.find(request.baseDir(), request.locations(), request.placeholders(), listener);
+            all = ScriptLocator.find(request.baseDir(), request.locations(), placeholders, listener);
             reviewed = ReviewSelector.select(all, request.scope(), request.baseDir(), listener);
         }
-        Introspection live = request.target() == null ? null : TargetDatabase.introspect(request.target(), listener);
+        Introspection live = request.target() == null ? null : TargetDatabase.introspect(request.target(), request.table(),
+                listener);
         int pg = postgresVersion(request, live, listener);
         TableStats stats = request.statsFile() != null ? TableStats.read(request.baseDir().resolve(request.statsFile()))
                 : live != null ? live.stats() : TableStats.none();
         ShadowRun.Layout layout = !request.files().isEmpty() ? null : new ShadowRun.Layout(request.locations().stream()
                 .map(l -> ScriptLocator.resolve(request.baseDir(), l)).toList(), request.placeholders());
-        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), layout, live, pg, all,
-                reviewed, listener);
+        Map<String, ScriptTrace> traces = ShadowRun.trace(request.shadow(), request.target(), request.table(), layout,
+                live, pg, all, reviewed, listener);
         Map<String, List<StatementCounts>> violations = request.target() == null ? Map.of()
                 : TargetDatabase.countViolations(request.target(), reviewed, listener);
         listener.on(Listener.Level.INFO, "Analyzing " + reviewed.size() + " of " + all.size()

@@ -3,13 +3,14 @@ package dev.migrationagent;
 import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.DatabaseConnection;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.script.MigrationScript;
-import dev.migrationagent.script.Version;
+import dev.migrationagent.script.SchemaHistory;
 import dev.migrationagent.lock.Rates;
 import dev.migrationagent.shadow.Calibration;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
@@ -25,6 +26,7 @@ import dev.migrationagent.validate.ShadowValidator;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -36,12 +38,14 @@ import java.util.Set;
  * Runs the migrations on a scratch database: the applied ones rebuild the baseline, the ones under review run under
  * the tracer. The scratch database is dropped before this returns, whatever happened.
  *
- * <p>The baseline is the migrations already applied: those the target's {@code flyway_schema_history} lists as
- * successful when a target is configured and has one, otherwise every migration before the ones under review. When
- * the request names Flyway locations and the applied scripts are exactly the versioned ones up to a version, Flyway
- * itself replays them ({@link FlywayBaseline}); otherwise (explicit files, repeatable or out-of-order applied
- * scripts) they are replayed over JDBC, statement by statement with the project's own parser, each script in the
- * transaction mode the analysis gives it.
+ * <p>The baseline is the migrations already applied, replayed before any reviewed one runs, in Flyway's order (the
+ * versioned ones by version, then the repeatable ones by description): with a target whose schema history table is
+ * readable, those it lists as applied (see {@link SchemaHistory}; a repeatable one changed since then is replayed as
+ * it is now, in place of the text the target ran); otherwise every migration not under review. When the request names
+ * Flyway locations and the applied versioned scripts are exactly those up to a version, Flyway itself replays them
+ * ({@link FlywayBaseline}) and the applied repeatable ones follow over JDBC; otherwise (explicit files, out-of-order
+ * applied scripts) everything is replayed over JDBC, statement by statement with the project's own parser, each
+ * script in the transaction mode the analysis gives it.
  */
 final class ShadowRun {
     private ShadowRun() {}
@@ -57,23 +61,26 @@ final class ShadowRun {
         }
     }
 
-    /** As {@link #trace(ShadowSetting, DatabaseConnection, Layout, Introspection, int, List, List, Listener)}
-     * without a Flyway layout: the baseline is replayed over JDBC. */
+    /**
+     * As {@link #trace(ShadowSetting, DatabaseConnection, HistoryTable, Layout, Introspection, int, List, List,
+     * Listener)} with Flyway's default history table and without a Flyway layout: the baseline is replayed over JDBC.
+     */
     static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, Introspection live,
             int major, List<MigrationScript> all, List<MigrationScript> reviewed, Listener listener) {
-        return trace(setting, target, null, live, major, all, reviewed, listener);
+        return trace(setting, target, HistoryTable.DEFAULT, null, live, major, all, reviewed, listener);
     }
 
     /**
-     * Traces and validates ({@link ShadowValidator}) the reviewed scripts, keyed by script path; when {@code live}
-     * is given, its drift from the replayed baseline is attached to the first reviewed statement. Keyed by path; empty for {@link ShadowSetting.None}, or when the baseline
-     * does not run on the shadow (the listener says why).
+     * Traces and validates ({@link ShadowValidator}) the reviewed scripts; when {@code live} is given, its drift from
+     * the replayed baseline is attached to the first reviewed statement. Keyed by script path; empty for
+     * {@link ShadowSetting.None}, or when the baseline does not run on the shadow (the listener says why).
      *
+     * @param history the target's Flyway schema history table; the shadow's Flyway writes one of the same name
      * @throws DatabaseUnavailableException when no shadow server can be started or reached
      * @throws InvalidConfigurationException when the shadow setting is unusable (such as the target itself)
      */
-    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, Layout layout,
-            Introspection live, int major, List<MigrationScript> all, List<MigrationScript> reviewed,
+    static Map<String, ScriptTrace> trace(ShadowSetting setting, DatabaseConnection target, HistoryTable history,
+            Layout layout, Introspection live, int major, List<MigrationScript> all, List<MigrationScript> reviewed,
             Listener listener) {
         if (setting instanceof ShadowSetting.None || reviewed.isEmpty()) {
             return Map.of();
@@ -81,8 +88,12 @@ final class ShadowRun {
         ShadowProvider provider = provider(setting, target);
         Set<MigrationScript> review = Collections.newSetFromMap(new IdentityHashMap<>());
         review.addAll(reviewed);
-        Set<MigrationScript> applied = applied(target, all, review, listener);
-        MigrationScript flywayTarget = layout == null ? null : flywayTarget(all, applied);
+        List<MigrationScript> applied = applied(target, history, all, review, listener);
+        List<MigrationScript> versioned = applied.stream().filter(s -> !s.repeatable()).toList();
+        MigrationScript flywayTarget = layout == null ? null : flywayTarget(all, versioned);
+        // On the shadow, Flyway's table lives in the default schema whatever schema the target's is in: Flyway's
+        // defaultSchema would also move every unqualified object there.
+        HistoryTable shadowHistory = new HistoryTable(null, history.name());
         Map<String, ScriptTrace> traces = new LinkedHashMap<>();
         // The embedded provider is shared and keeps its servers for the next analysis: it is not closed here, only
         // the scratch database is.
@@ -94,46 +105,39 @@ final class ShadowRun {
             listener.on(Listener.Level.INFO, "Tracing " + reviewed.size() + " migration(s) on scratch database "
                     + db.name() + " (PostgreSQL " + db.majorVersion() + ")");
             Tracer tracer = new Tracer();
-            // The shadow's schema before the next reviewed script; read again after an applied one ran.
-            SchemaModel before = null;
-            boolean unreadable = false;
-            if (flywayTarget != null && !replayWithFlyway(db, layout, flywayTarget, applied, listener)) {
+            if (flywayTarget != null && !replayWithFlyway(db, layout, history.name(), flywayTarget, versioned,
+                    listener)) {
                 return Map.of();
             }
-            for (MigrationScript s : all) {
-                boolean tx = Analyzer.transactional(s, major);
-                if (!review.contains(s)) {
-                    if (flywayTarget != null || !applied.contains(s)) {
-                        continue;
-                    }
-                    before = null;
-                    try {
-                        tracer.replay(c, texts(s), tx);
-                    } catch (SQLException e) {
-                        // A wrong baseline would make every trace misleading: fall back to the static analysis.
-                        listener.on(Listener.Level.WARN, s.path() + ": applied migration fails on the shadow ("
-                                + TargetDatabase.oneLine(e.getMessage()) + "); "
-                                + (traces.isEmpty() ? "nothing traced" : "later migrations not traced"));
-                        return Map.copyOf(traces);
-                    }
+            for (MigrationScript s : applied) {
+                if (flywayTarget != null && !s.repeatable()) {
                     continue;
                 }
-                List<ParsedStatement> statements = PostgresParser.parse(s.sql()).statements();
-                if (before == null) {
-                    before = ShadowValidator.tryRead(c);
-                    if (before == null && !unreadable) {
-                        unreadable = true;
-                        listener.on(Listener.Level.INFO, "The shadow's catalog cannot be read on PostgreSQL "
-                                + db.majorVersion() + "; schema changes and drift are not validated");
-                    }
+                try {
+                    tracer.replay(c, texts(s), Analyzer.transactional(s, major));
+                } catch (SQLException e) {
+                    // A wrong baseline would make every trace misleading: fall back to the static analysis.
+                    listener.on(Listener.Level.WARN, s.path() + ": applied migration fails on the shadow ("
+                            + TargetDatabase.oneLine(e.getMessage()) + "); nothing traced");
+                    return Map.of();
                 }
-                List<String> drift = traces.isEmpty() && live != null && before != null ? drift(live, before,
-                        listener) : List.of();
-                ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), tx,
-                        db::connect);
-                ShadowValidator.Result validated = ShadowValidator.script(c, before, statements, t);
+            }
+            // The shadow's schema before the next reviewed script.
+            SchemaModel before = ShadowValidator.tryRead(c, shadowHistory);
+            if (before == null) {
+                listener.on(Listener.Level.INFO, "The shadow's catalog cannot be read on PostgreSQL "
+                        + db.majorVersion() + "; schema changes and drift are not validated");
+            }
+            List<String> drift = live != null && before != null ? drift(live, before, listener) : List.of();
+            for (MigrationScript s : all) {
+                if (!review.contains(s)) {
+                    continue;
+                }
+                ShadowValidator.Result validated = ShadowValidator.traceScript(c, tracer, before,
+                        PostgresParser.parse(s.sql()).statements(), Analyzer.transactional(s, major), db::connect,
+                        shadowHistory);
                 before = validated.after();
-                t = ShadowValidator.withDrift(validated.trace(), drift);
+                ScriptTrace t = ShadowValidator.withDrift(validated.trace(), traces.isEmpty() ? drift : List.of());
                 traces.put(s.path(), t);
                 if (t.failure() != null) {
                     // Flyway stops at the first failed migration; later ones would only trace its fallout.
@@ -151,19 +155,20 @@ final class ShadowRun {
     }
 
     // False, after a warning, when Flyway fails or applies other migrations than the ones expected.
-    private static boolean replayWithFlyway(ShadowDatabase db, Layout layout, MigrationScript target,
-            Set<MigrationScript> applied, Listener listener) {
+    private static boolean replayWithFlyway(ShadowDatabase db, Layout layout, String table, MigrationScript target,
+            List<MigrationScript> expected, Listener listener) {
         try {
-            int executed = FlywayBaseline.migrate(db.dataSource(), layout.locations(), layout.placeholders(),
+            int executed = FlywayBaseline.migrate(db.dataSource(), layout.locations(), layout.placeholders(), table,
                     target.version().text());
-            if (executed != applied.size()) {
+            if (executed != expected.size()) {
                 listener.on(Listener.Level.WARN, "Flyway applied " + executed + " migration(s) up to version "
-                        + target.version() + " on the shadow, not the " + applied.size() + " expected; nothing traced");
+                        + target.version() + " on the shadow, not the " + expected.size() + " expected; nothing "
+                        + "traced");
                 return false;
             }
             return true;
         } catch (FlywayBaseline.Failure e) {
-            String script = e.script == null ? "the baseline" : applied.stream()
+            String script = e.script == null ? "the baseline" : expected.stream()
                     .filter(s -> s.path().equals(e.script) || s.path().endsWith("/" + e.script))
                     .map(MigrationScript::path).findFirst().orElse(e.script);
             listener.on(Listener.Level.WARN, script + ": applied migration fails on the shadow ("
@@ -173,15 +178,12 @@ final class ShadowRun {
     }
 
     /**
-     * The script to give Flyway as its target, when the applied scripts are exactly the versioned scripts up to
-     * that one's version; otherwise {@code null} and the baseline is replayed over JDBC.
+     * The script to give Flyway as its target, when the applied versioned scripts are exactly the versioned scripts
+     * up to that one's version; otherwise {@code null} and the baseline is replayed over JDBC.
      */
-    private static MigrationScript flywayTarget(List<MigrationScript> all, Set<MigrationScript> applied) {
+    private static MigrationScript flywayTarget(List<MigrationScript> all, List<MigrationScript> versioned) {
         MigrationScript last = null;
-        for (MigrationScript s : applied) {
-            if (s.repeatable()) {
-                return null;
-            }
+        for (MigrationScript s : versioned) {
             if (last == null || s.version().compareTo(last.version()) > 0) {
                 last = s;
             }
@@ -189,6 +191,8 @@ final class ShadowRun {
         if (last == null) {
             return null;
         }
+        Set<MigrationScript> applied = Collections.newSetFromMap(new IdentityHashMap<>());
+        applied.addAll(versioned);
         for (MigrationScript s : all) {
             if (!s.repeatable() && s.version().compareTo(last.version()) <= 0 && !applied.contains(s)) {
                 return null;
@@ -198,27 +202,62 @@ final class ShadowRun {
     }
 
     /**
-     * The scripts of the baseline: with a target whose {@code flyway_schema_history} is readable, the versioned
-     * scripts not under review that it lists as applied; otherwise every script not under review.
+     * The scripts of the baseline in Flyway's order: with a target whose schema history is readable, those not
+     * under review that it lists as applied, changed repeatable ones included; otherwise every script not under
+     * review. Reports what the history says of the scripts Flyway would run, change or refuse.
      */
-    private static Set<MigrationScript> applied(DatabaseConnection target, List<MigrationScript> all,
-            Set<MigrationScript> review, Listener listener) {
-        Set<MigrationScript> applied = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Version> history = target == null ? null : TargetDatabase.appliedVersions(target, listener);
+    private static List<MigrationScript> applied(DatabaseConnection target, HistoryTable table,
+            List<MigrationScript> all, Set<MigrationScript> review, Listener listener) {
+        SchemaHistory history = target == null ? null : TargetDatabase.history(target, table, listener);
+        List<MigrationScript> applied = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        // In Flyway's order already, as ScriptLocator found them; explicit files are all under review.
         for (MigrationScript s : all) {
-            if (!review.contains(s) && (history == null || !s.repeatable() && history.contains(s.version()))) {
+            SchemaHistory.State state = history == null ? SchemaHistory.State.APPLIED : history.state(s);
+            if (history != null) {
+                report(history, table, s, state, review.contains(s), listener);
+            }
+            if (review.contains(s)) {
+                if (state != SchemaHistory.State.APPLIED) {
+                    pending.add(s.path());
+                }
+            } else if (state == SchemaHistory.State.APPLIED || state == SchemaHistory.State.CHANGED) {
                 applied.add(s);
             }
         }
         if (history != null) {
-            List<String> pending = all.stream().filter(review::contains)
-                    .filter(s -> s.repeatable() || !history.contains(s.version())).map(MigrationScript::path)
-                    .toList();
-            listener.on(Listener.Level.INFO, "The target's flyway_schema_history lists " + history.size()
-                    + " applied version(s); replaying " + applied.size() + " applied migration(s) on the shadow; "
-                    + "pending among the reviewed: " + (pending.isEmpty() ? "none" : String.join(", ", pending)));
+            listener.on(Listener.Level.INFO, "The target's " + table + " lists " + history.appliedVersions()
+                    + " applied version(s) and " + history.appliedRepeatables() + " repeatable migration(s); "
+                    + "replaying " + applied.size() + " applied migration(s) on the shadow; pending among the "
+                    + "reviewed: " + (pending.isEmpty() ? "none" : String.join(", ", pending)));
         }
         return applied;
+    }
+
+    // What Flyway would make of a script that differs from the history: run a changed repeatable one again, refuse
+    // a changed versioned one, or stop at a failed one.
+    private static void report(SchemaHistory history, HistoryTable table, MigrationScript s,
+            SchemaHistory.State state, boolean reviewed, Listener listener) {
+        String checksums = " (checksum " + history.recordedChecksum(s) + " in " + table + ", "
+                + SchemaHistory.checksum(s.sql()) + " now)";
+        if (state == SchemaHistory.State.CHANGED) {
+            if (reviewed) {
+                listener.on(Listener.Level.INFO, s.path() + " changed since it was applied to the target"
+                        + checksums + ": pending, Flyway runs it again after the pending versioned migrations");
+            } else {
+                listener.on(Listener.Level.WARN, s.path() + " changed since it was applied to the target"
+                        + checksums + ": Flyway runs it again on the next migrate, but it is not under review and "
+                        + "not traced; the shadow's baseline runs its current text in place of the applied one");
+            }
+        } else if (state == SchemaHistory.State.FAILED) {
+            listener.on(Listener.Level.WARN, s.path() + ": its latest run failed according to the target's "
+                    + table + "; Flyway refuses to migrate until the history is repaired; not part of the "
+                    + "shadow's baseline");
+        } else if (history.checksumMismatch(s)) {
+            listener.on(Listener.Level.WARN, s.path() + " changed since it was applied to the target"
+                    + " (checksum " + history.recordedChecksum(s) + " in " + table + "); Flyway's validate refuses "
+                    + "to migrate until the file is restored or the history repaired");
+        }
     }
 
     // Reported once per analysis, before any reviewed script changed the shadow.

@@ -2,6 +2,7 @@ package dev.migrationagent;
 
 import dev.migrationagent.api.DatabaseConnection;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.MigrationAgentException;
@@ -10,7 +11,8 @@ import dev.migrationagent.datacheck.StatementCounts;
 import dev.migrationagent.introspect.Introspection;
 import dev.migrationagent.introspect.PostgresIntrospector;
 import dev.migrationagent.script.MigrationScript;
-import dev.migrationagent.script.Version;
+import dev.migrationagent.script.SchemaHistory;
+import dev.migrationagent.sql.QualifiedName;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -21,11 +23,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Reads the target database, read-only, and turns connection failures into one-line, password-free errors. */
 final class TargetDatabase {
@@ -38,10 +39,10 @@ final class TargetDatabase {
      *
      * @throws MigrationAgentException when the target cannot be reached or rejects the credentials
      */
-    static Introspection introspect(DatabaseConnection target, Listener listener) {
+    static Introspection introspect(DatabaseConnection target, HistoryTable history, Listener listener) {
         listener.on(Listener.Level.INFO, "Reading the target database " + target + " (read-only)");
         try (Connection c = open(target, "target", true)) {
-            return new PostgresIntrospector(STATEMENT_TIMEOUT).introspect(c);
+            return new PostgresIntrospector(STATEMENT_TIMEOUT, history).introspect(c);
         } catch (SQLException e) {
             throw failure(target, "target", e);
         }
@@ -67,24 +68,25 @@ final class TargetDatabase {
     }
 
     /**
-     * The versions the target's {@code flyway_schema_history} lists as successfully applied, read-only; {@code null}
-     * (after an INFO) when the table is absent or unreadable.
+     * The target's Flyway schema history, read-only; {@code null} (after an INFO) when the table is absent or
+     * unreadable.
      */
-    static Set<Version> appliedVersions(DatabaseConnection target, Listener listener) {
+    static SchemaHistory history(DatabaseConnection target, HistoryTable table, Listener listener) {
+        String sql = "SELECT installed_rank, version, description, type, script, checksum, success FROM "
+                + new QualifiedName(table.schema(), table.name()).toSql();
         try (Connection c = open(target, "target", true); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
-            Set<Version> versions = new TreeSet<>();
+                ResultSet rs = st.executeQuery(sql)) {
+            List<SchemaHistory.Row> rows = new ArrayList<>();
             while (rs.next()) {
-                Version v = Version.parse(rs.getString(1));
-                if (v != null) {
-                    versions.add(v);
-                }
+                int checksum = rs.getInt(6);
+                rows.add(new SchemaHistory.Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.wasNull() ? null : checksum, rs.getBoolean(7)));
             }
-            return versions;
+            return new SchemaHistory(rows);
         } catch (SQLException e) {
-            listener.on(Listener.Level.INFO, "The target's flyway_schema_history cannot be read (" + oneLine(
-                    e.getMessage()) + "); the shadow's baseline is every migration before the ones under review");
+            listener.on(Listener.Level.INFO, "The target's schema history " + table + " cannot be read ("
+                    + oneLine(e.getMessage()) + "); the shadow's baseline is every migration not under review"
+                    + (table.equals(HistoryTable.DEFAULT) ? " (set table if Flyway keeps its history elsewhere)" : ""));
             return null;
         }
     }

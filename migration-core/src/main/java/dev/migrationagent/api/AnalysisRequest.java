@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param placeholders Flyway placeholders, replaced as Flyway would before analysis
  * @param shadow where to trace the migrations under review ({@link ShadowSetting.None} for static rules only)
  * @param target the database the migrations will be deployed to (read only), or {@code null}
+ * @param table Flyway's schema history table: read on the target to tell applied migrations from pending ones, and
+ *     left out of every schema read
  */
 public record AnalysisRequest(
         Path baseDir,
@@ -36,7 +38,8 @@ public record AnalysisRequest(
         List<RuleSetting> rules,
         Map<String, String> placeholders,
         ShadowSetting shadow,
-        DatabaseConnection target) {
+        DatabaseConnection target,
+        HistoryTable table) {
 
     /** The lowest and highest supported PostgreSQL majors. */
     public static final int MIN_POSTGRES = 10, MAX_POSTGRES = 17;
@@ -52,6 +55,7 @@ public record AnalysisRequest(
         rules = List.copyOf(rules);
         placeholders = Map.copyOf(placeholders);
         Objects.requireNonNull(shadow, "shadow");
+        Objects.requireNonNull(table, "table");
         if (postgresVersion < MIN_POSTGRES || postgresVersion > MAX_POSTGRES) {
             throw new InvalidConfigurationException("postgresVersion", String.valueOf(postgresVersion),
                     "supported PostgreSQL majors are " + MIN_POSTGRES + " to " + MAX_POSTGRES);
@@ -70,7 +74,7 @@ public record AnalysisRequest(
     /**
      * Fluent builder with sensible defaults: Flyway's default location, PostgreSQL 17 (or the target's major when a
      * target is set and the version is not), 10,000-row small tables,
-     * static analysis (no shadow) and no target connection.
+     * static analysis (no shadow), no target connection and Flyway's {@code flyway_schema_history}.
      */
     public static final class Builder {
         private final Path baseDir;
@@ -84,6 +88,7 @@ public record AnalysisRequest(
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private ShadowSetting shadow = new ShadowSetting.None();
         private DatabaseConnection target;
+        private HistoryTable table = HistoryTable.DEFAULT;
 
         private Builder(Path baseDir) {
             this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
@@ -144,12 +149,28 @@ public record AnalysisRequest(
             return this;
         }
 
+        /**
+         * Flyway's schema history table as Flyway's {@code table} setting names it, optionally qualified with the
+         * schema Flyway keeps it in: {@code flyway_schema_history}, {@code app.schema_version}.
+         *
+         * @throws InvalidConfigurationException when it is not {@code table} or {@code schema.table}
+         */
+        public Builder table(String value) {
+            table = HistoryTable.parse(value);
+            return this;
+        }
+
+        public Builder table(HistoryTable value) {
+            table = value;
+            return this;
+        }
+
         public AnalysisRequest build() {
             List<String> locs = locations.isEmpty() && files.isEmpty() ? List.of(DEFAULT_LOCATION) : locations;
             return new AnalysisRequest(baseDir, locs, files, scope,
                     postgresVersion == null ? MAX_POSTGRES : postgresVersion, postgresVersion != null, statsFile,
                     smallTableRows,
-                    rules, placeholders, shadow, target);
+                    rules, placeholders, shadow, target, table);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrationagent.introspect;
 
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.schema.Column;
 import dev.migrationagent.schema.Constraint;
 import dev.migrationagent.schema.Index;
@@ -22,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Reads a PostgreSQL database's schema, table sizes and version from pg_catalog with one query per object kind,
@@ -34,8 +37,8 @@ public final class PostgresIntrospector {
 
     // Schemas named pg_* are reserved to the system (pg_catalog, pg_toast, pg_temp_N, pg_toast_temp_N).
     private static final String USER_SCHEMA = "n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'";
-    // Flyway's own bookkeeping is not part of the application's schema.
-    private static final String NOT_FLYWAY = "c.relname <> 'flyway_schema_history'";
+    // Flyway's own bookkeeping is not part of the application's schema; replaced per instance by the configured table.
+    private static final String NOT_HISTORY = "{not-history}";
 
     private static final String TABLES = """
             SELECT n.nspname, c.relname, c.relkind, pn.nspname, pc.relname,
@@ -51,7 +54,7 @@ public final class PostgresIntrospector {
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
             WHERE c.relkind IN ('r', 'p') AND %s AND %s
             ORDER BY c.oid, a.attnum
-            """.formatted(USER_SCHEMA, NOT_FLYWAY);
+            """.formatted(USER_SCHEMA, NOT_HISTORY);
 
     private static final String CONSTRAINTS = """
             SELECT n.nspname, c.relname, k.conname, k.contype, k.convalidated,
@@ -65,7 +68,7 @@ public final class PostgresIntrospector {
             LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
             WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND c.relkind IN ('r', 'p') AND %s AND %s
             ORDER BY c.oid, k.conname
-            """.formatted(USER_SCHEMA, NOT_FLYWAY);
+            """.formatted(USER_SCHEMA, NOT_HISTORY);
 
     // Key columns by name; expression keys (indkey 0) by their text, as the parser keeps them.
     private static final String INDEXES = """
@@ -82,7 +85,7 @@ public final class PostgresIntrospector {
             LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid
                  AND k.contype IN ('p', 'u', 'x')
             WHERE c.relkind IN ('r', 'p', 'm') AND %s AND %s
-            """.formatted(USER_SCHEMA, NOT_FLYWAY);
+            """.formatted(USER_SCHEMA, NOT_HISTORY);
 
     // A view's rewrite rule depends on every relation the view reads; its dependency on the view itself is internal.
     private static final String VIEWS = """
@@ -133,21 +136,47 @@ public final class PostgresIntrospector {
             SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'm') AND %s AND %s
-            """.formatted(USER_SCHEMA, NOT_FLYWAY);
+            """.formatted(USER_SCHEMA, NOT_HISTORY);
 
     private final Duration statementTimeout;
+    private final String notHistory;
 
-    /** An introspector with the {@link #DEFAULT_STATEMENT_TIMEOUT}. */
+    /** An introspector with the {@link #DEFAULT_STATEMENT_TIMEOUT} that leaves out Flyway's default history table. */
     public PostgresIntrospector() {
         this(DEFAULT_STATEMENT_TIMEOUT);
     }
 
-    /** An introspector whose every catalog query is cancelled by the server after {@code statementTimeout}. */
+    /**
+     * An introspector whose every catalog query is cancelled by the server after {@code statementTimeout}, leaving
+     * out Flyway's default history table.
+     */
     public PostgresIntrospector(Duration statementTimeout) {
+        this(statementTimeout, HistoryTable.DEFAULT);
+    }
+
+    /**
+     * An introspector whose every catalog query is cancelled by the server after {@code statementTimeout}.
+     *
+     * @param history Flyway's schema history table, left out of the schema and the statistics: the one in its schema,
+     *     or every table of that name when it names no schema (the current schema is the session's to choose)
+     */
+    public PostgresIntrospector(Duration statementTimeout, HistoryTable history) {
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
             throw new IllegalArgumentException("statement timeout must be positive: " + statementTimeout);
         }
         this.statementTimeout = statementTimeout;
+        String name = "c.relname <> " + literal(history.name());
+        this.notHistory = history.schema() == null ? name
+                : "(" + name + " OR n.nspname <> " + literal(history.schema()) + ")";
+    }
+
+    // standard_conforming_strings is on by default since PostgreSQL 9.1: only the quote needs doubling.
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private String query(String template) {
+        return template.replace(NOT_HISTORY, notHistory);
     }
 
     /**
@@ -181,14 +210,59 @@ public final class PostgresIntrospector {
         }
     }
 
+    /**
+     * Reads the schema, without statistics, as the session sees it now: inside an open transaction (the JDBC one, or
+     * a block the session's own {@code BEGIN} opened) that includes the transaction's uncommitted changes, since
+     * catalog reads see them. The read runs under a savepoint that is then rolled back, so the transaction, its locks
+     * and the session's settings are as they were afterwards, also when the read fails; outside a transaction it opens
+     * one of its own and rolls it back.
+     *
+     * @throws SQLException when a catalog query fails or times out
+     */
+    public SchemaModel readWithin(Connection connection) throws SQLException {
+        boolean idle = connection.getAutoCommit() && connection.unwrap(BaseConnection.class).getTransactionState()
+                == TransactionState.IDLE;
+        if (idle) {
+            connection.setAutoCommit(false);
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("SAVEPOINT migration_agent_read");
+            try {
+                // As in introspect(); LOCAL, so rolling back to the savepoint restores the session's own values.
+                st.execute("SET LOCAL search_path = public; SET LOCAL jit = off; SET LOCAL statement_timeout = "
+                        + statementTimeout.toMillis());
+                return readModel(st);
+            } finally {
+                st.execute("ROLLBACK TO SAVEPOINT migration_agent_read; RELEASE SAVEPOINT migration_agent_read");
+            }
+        } finally {
+            if (idle) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     private Introspection read(Statement st) throws SQLException {
-        SchemaModel model = new SchemaModel();
-        TypeTexts texts = new TypeTexts();
         int serverMajor;
         try (ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int")) {
             rs.next();
             serverMajor = rs.getInt(1) / 10000;
         }
+        SchemaModel model = readModel(st);
+        Map<QualifiedName, TableStats.Entry> stats = new HashMap<>();
+        try (ResultSet rs = st.executeQuery(query(STATS))) {
+            while (rs.next()) {
+                stats.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                        new TableStats.Entry(rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return new Introspection(model, TableStats.of(stats), serverMajor);
+    }
+
+    private SchemaModel readModel(Statement st) throws SQLException {
+        SchemaModel model = new SchemaModel();
+        TypeTexts texts = new TypeTexts();
         try (ResultSet rs = st.executeQuery(SCHEMAS)) {
             while (rs.next()) {
                 model.putSchema(rs.getString(1));
@@ -217,14 +291,7 @@ public final class PostgresIntrospector {
                 model.putFunction(new QualifiedName(rs.getString(1), rs.getString(2)), volatility(rs.getString(3)));
             }
         }
-        Map<QualifiedName, TableStats.Entry> stats = new HashMap<>();
-        try (ResultSet rs = st.executeQuery(STATS)) {
-            while (rs.next()) {
-                stats.put(new QualifiedName(rs.getString(1), rs.getString(2)),
-                        new TableStats.Entry(rs.getLong(3), rs.getLong(4)));
-            }
-        }
-        return new Introspection(model, TableStats.of(stats), serverMajor);
+        return model;
     }
 
     /** A table while its rows are being read. */
@@ -244,9 +311,9 @@ public final class PostgresIntrospector {
         }
     }
 
-    private static Map<QualifiedName, TableRow> readTables(Statement st, TypeTexts texts) throws SQLException {
+    private Map<QualifiedName, TableRow> readTables(Statement st, TypeTexts texts) throws SQLException {
         Map<QualifiedName, TableRow> tables = new LinkedHashMap<>();
-        try (ResultSet rs = st.executeQuery(TABLES)) {
+        try (ResultSet rs = st.executeQuery(query(TABLES))) {
             while (rs.next()) {
                 QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
                 TableRow t = tables.get(name);
@@ -269,8 +336,8 @@ public final class PostgresIntrospector {
         return tables;
     }
 
-    private static void readConstraints(Statement st, Map<QualifiedName, TableRow> tables) throws SQLException {
-        try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
+    private void readConstraints(Statement st, Map<QualifiedName, TableRow> tables) throws SQLException {
+        try (ResultSet rs = st.executeQuery(query(CONSTRAINTS))) {
             while (rs.next()) {
                 TableRow t = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
                 if (t == null) {
@@ -294,8 +361,8 @@ public final class PostgresIntrospector {
         }
     }
 
-    private static void readIndexes(Statement st, SchemaModel model) throws SQLException {
-        try (ResultSet rs = st.executeQuery(INDEXES)) {
+    private void readIndexes(Statement st, SchemaModel model) throws SQLException {
+        try (ResultSet rs = st.executeQuery(query(INDEXES))) {
             while (rs.next()) {
                 String schema = rs.getString(1);
                 model.putIndex(new Index(new QualifiedName(schema, rs.getString(2)),

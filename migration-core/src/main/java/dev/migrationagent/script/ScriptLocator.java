@@ -1,5 +1,6 @@
 package dev.migrationagent.script;
 
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.Listener;
@@ -162,13 +163,23 @@ public final class ScriptLocator {
     }
 
     /**
+     * {@code placeholders} with Flyway's {@code flyway:table} set to the name of its history table, as Flyway sets it
+     * from its {@code table} setting; a configured value wins.
+     */
+    public static Map<String, String> withHistoryTable(Map<String, String> placeholders, HistoryTable table) {
+        Map<String, String> out = new HashMap<>(placeholders);
+        out.putIfAbsent("flyway:table", table.name());
+        return out;
+    }
+
+    /**
      * Stand-ins for the placeholders Flyway always defines. Their real values depend on the deploy (user, database);
      * these keep the SQL analyzable, and a configured value wins.
      */
     private static Map<String, String> flywayBuiltIns(Path baseDir, Path file) {
         return Map.of("flyway:defaultSchema", "public", "flyway:user", "flyway", "flyway:database", "postgres",
                 "flyway:timestamp", "2000-01-01 00:00:00", "flyway:filename", file.getFileName().toString(),
-                "flyway:table", "flyway_schema_history", "flyway:workingDirectory", baseDir.toString());
+                "flyway:table", HistoryTable.DEFAULT_NAME, "flyway:workingDirectory", baseDir.toString());
     }
 
     /** Replaces {@code ${key}} with configured values; unknown placeholders are left for the lexer to mark. */

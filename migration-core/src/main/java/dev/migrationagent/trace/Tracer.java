@@ -80,6 +80,17 @@ public final class Tracer {
         Connection open() throws SQLException;
     }
 
+    /**
+     * Looks at the tracing session after each statement that succeeded, before the next one runs: inside the
+     * script's transaction when it has one, so it sees that statement's uncommitted changes. Its own queries are
+     * not part of any statement's trace.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        /** Called with the tracing connection and the statement's index; must leave the session as it found it. */
+        void afterStatement(Connection c, int index) throws SQLException;
+    }
+
     private final Settings settings;
 
     /** A tracer with the given limits. */
@@ -152,6 +163,19 @@ public final class Tracer {
      */
     public ScriptTrace trace(Connection c, List<String> statements, boolean transactional, Sessions sessions)
             throws SQLException {
+        return trace(c, statements, transactional, sessions, null);
+    }
+
+    /**
+     * Traces one script, as {@link #trace(Connection, List, boolean, Sessions)} does, and calls {@code observer}
+     * after each statement that succeeded.
+     *
+     * @param sessions opens a second session on {@code c}'s database, or {@code null} to leave those locks unread
+     * @param observer looks at the session between statements, or {@code null}
+     * @throws SQLException when the shadow itself misbehaves (not when a statement fails), or the observer fails
+     */
+    public ScriptTrace trace(Connection c, List<String> statements, boolean transactional, Sessions sessions,
+            Observer observer) throws SQLException {
         c.setAutoCommit(true);
         limit(c);
         int major = c.getMetaData().getDatabaseMajorVersion();
@@ -209,6 +233,9 @@ public final class Tracer {
                 scriptTx = keyword.equals("BEGIN") || keyword.equals("START");
             }
             out.add(t);
+            if (observer != null && !stopped) {
+                observer.afterStatement(c, i);
+            }
         }
         if (transactional && !stopped) {
             c.commit();

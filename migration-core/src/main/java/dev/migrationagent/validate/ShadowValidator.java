@@ -1,5 +1,6 @@
 package dev.migrationagent.validate;
 
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.introspect.PostgresIntrospector;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.Table;
@@ -19,7 +20,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,38 +48,36 @@ public final class ShadowValidator {
 
     private ShadowValidator() {}
 
-    /**
-     * Like {@link #read(Connection)}, but {@code null} when the catalog cannot be read (the introspector needs
-     * PostgreSQL 12 or later): validation is a bonus on top of the trace, never a reason to lose it.
-     */
+    /** Like {@link #tryRead(Connection, HistoryTable)} for Flyway's default history table. */
     public static SchemaModel tryRead(Connection c) {
+        return tryRead(c, HistoryTable.DEFAULT);
+    }
+
+    /**
+     * Like {@link #read(Connection, HistoryTable)}, but {@code null} when the catalog cannot be read (the introspector
+     * needs PostgreSQL 12 or later): validation is a bonus on top of the trace, never a reason to lose it.
+     */
+    public static SchemaModel tryRead(Connection c, HistoryTable history) {
         try {
-            return read(c);
+            return read(c, history);
         } catch (SQLException e) {
             return null;
         }
     }
 
-    /** Reads the shadow's schema (about a dozen catalog queries), leaving the session writable as it was. */
+    /** Like {@link #read(Connection, HistoryTable)} for Flyway's default history table. */
     public static SchemaModel read(Connection c) throws SQLException {
-        String timeout;
-        try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
-            rs.next();
-            timeout = rs.getString(1);
-        }
-        // The introspector makes its session read-only for the target's sake; the shadow must stay writable.
-        SchemaModel model = new PostgresIntrospector().introspect(c).model();
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(true);
-        try (java.sql.PreparedStatement s = c.prepareStatement(
-                "SELECT set_config('default_transaction_read_only', 'off', false), "
-                + "set_config('statement_timeout', ?, false)")) {
-            s.setString(1, timeout);
-            s.execute();
-        } finally {
-            c.setAutoCommit(auto);
-        }
-        return model;
+        return read(c, HistoryTable.DEFAULT);
+    }
+
+    /**
+     * Reads the shadow's schema (about a dozen catalog queries), leaving the session and any open transaction as
+     * they were (see {@link PostgresIntrospector#readWithin(Connection)}).
+     *
+     * @param history Flyway's history table, which is no part of the schema
+     */
+    public static SchemaModel read(Connection c, HistoryTable history) throws SQLException {
+        return new PostgresIntrospector(PostgresIntrospector.DEFAULT_STATEMENT_TIMEOUT, history).readWithin(c);
     }
 
     /**
@@ -102,37 +100,38 @@ public final class ShadowValidator {
      */
     public static ScriptTrace trace(Connection c, Tracer tracer, String sql, boolean transactional,
             SchemaModel target, Tracer.Sessions sessions) throws SQLException {
-        List<ParsedStatement> statements = PostgresParser.parse(sql).statements();
         SchemaModel before = tryRead(c);
         List<String> drift = target == null || before == null ? List.of() : drift(target, before);
-        ScriptTrace t = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), transactional,
-                sessions);
-        return withDrift(script(c, before, statements, t).trace(), drift);
+        return withDrift(traceScript(c, tracer, before, PostgresParser.parse(sql).statements(), transactional,
+                sessions, HistoryTable.DEFAULT).trace(), drift);
     }
 
     /**
-     * Validates a traced script whose statements ran on {@code c}.
+     * Traces one script's statements on {@code c} and validates them: each difference between the schema the
+     * statements announce and the one the shadow has goes to the statement during which it appeared, because the
+     * schema is also read between statements (inside the script's transaction, whose uncommitted changes catalog
+     * reads see); a non-transactional script then runs a second time.
      *
-     * @param before the shadow's schema before the script, or {@code null} when it could not be read; it is consumed
-     *     (the statements are applied to it)
-     * @param statements the script's statements, as traced
-     * @param trace the script's trace
+     * @param before the shadow's schema before the script, or {@code null} when it could not be read (then nothing
+     *     is read between statements either); it is consumed (statements are applied to it)
+     * @param statements the script's statements
+     * @param sessions opens a second session on {@code c}'s database, or {@code null}
+     * @param history Flyway's history table on the shadow, which is no part of the schema
      * @throws SQLException when the shadow itself misbehaves
      */
-    public static Result script(Connection c, SchemaModel before, List<ParsedStatement> statements,
-            ScriptTrace trace) throws SQLException {
-        SchemaModel after = tryRead(c);
+    public static Result traceScript(Connection c, Tracer tracer, SchemaModel before, List<ParsedStatement> statements,
+            boolean transactional, Tracer.Sessions sessions, HistoryTable history) throws SQLException {
+        Steps steps = new Steps(statements, before != null, history);
+        ScriptTrace trace = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), transactional,
+                sessions, steps);
+        SchemaModel after = tryRead(c, history);
         List<StatementTrace> out = new ArrayList<>(trace.statements());
         // A failed script is judged by its error; what it left behind is its fallout, not a surprise.
         if (trace.failure() != null || statements.size() != out.size() || out.isEmpty()) {
             return new Result(trace, after);
         }
-        List<SchemaDiff.Difference> changes = before == null || after == null ? List.of()
-                : unexpected(before, statements, after);
-        Map<Integer, List<String>> byStatement = new TreeMap<>();
-        for (SchemaDiff.Difference d : changes) {
-            byStatement.computeIfAbsent(culprit(d, out), k -> new ArrayList<>()).add(phrase(d));
-        }
+        Map<Integer, List<String>> byStatement = before == null || after == null ? Map.of()
+                : unexpected(before, statements, steps.after, after, out);
         byStatement.forEach((i, texts) -> out.set(i, out.get(i).withValidation(out.get(i).validation()
                 .withSchemaChanges(texts))));
         if (!trace.transactional()) {
@@ -142,9 +141,46 @@ public final class ShadowValidator {
                     out.set(i, out.get(i).withValidation(out.get(i).validation().withRerunError(again.get(i))));
                 }
             }
-            after = tryRead(c);
+            after = tryRead(c, history);
         }
         return new Result(new ScriptTrace(trace.serverMajor(), trace.transactional(), out), after);
+    }
+
+    /**
+     * Reads the shadow's schema after each statement but the last (whose schema is the script's, read afterwards
+     * anyway) and those that cannot change a compared object. One catalog read per statement, a few milliseconds on
+     * a shadow's small catalog.
+     */
+    private static final class Steps implements Tracer.Observer {
+        // Index i: the schema right after statement i, or null when not read or unreadable.
+        final SchemaModel[] after;
+        private final boolean[] wanted;
+        private final PostgresIntrospector introspector;
+
+        Steps(List<ParsedStatement> statements, boolean enabled, HistoryTable history) {
+            after = new SchemaModel[statements.size()];
+            wanted = new boolean[statements.size()];
+            introspector = new PostgresIntrospector(PostgresIntrospector.DEFAULT_STATEMENT_TIMEOUT, history);
+            boolean lost = !enabled;
+            for (int i = 0; i < statements.size() - 1; i++) {
+                Statement s = statements.get(i).statement();
+                // After a search_path change nothing more is compared, so there is nothing to read for.
+                lost |= changesSearchPath(s);
+                wanted[i] = !lost && !inert(s);
+            }
+        }
+
+        @Override
+        public void afterStatement(Connection c, int index) throws SQLException {
+            if (wanted[index]) {
+                try {
+                    after[index] = introspector.readWithin(c);
+                } catch (SQLException e) {
+                    // The savepoint undid the failed read; the next statement's difference then covers both.
+                    after[index] = null;
+                }
+            }
+        }
     }
 
     /**
@@ -177,13 +213,13 @@ public final class ShadowValidator {
     }
 
     /**
-     * The statement a difference belongs to: the one during which the relation appeared or went away, as the tracer
-     * saw it; otherwise (a column or constraint, which the tracer does not follow) the script's last statement,
-     * where the schema was read.
+     * The statement a difference found after {@code to} belongs to, when the schema was last read after
+     * {@code from - 1}: the one during which the relation appeared or went away, as the tracer saw it; otherwise
+     * (a column or constraint, which the tracer does not follow) {@code to}, after which the schema was read.
      */
-    private static int culprit(SchemaDiff.Difference d, List<StatementTrace> traces) {
+    private static int culprit(SchemaDiff.Difference d, List<StatementTrace> traces, int from, int to) {
         if (d.relation() != null && d.kind() != SchemaDiff.Kind.CHANGED) {
-            for (int i = 0; i < traces.size(); i++) {
+            for (int i = from; i < to; i++) {
                 StatementTrace t = traces.get(i);
                 List<Relation> seen = d.kind() == SchemaDiff.Kind.EXTRA ? t.created() : t.dropped();
                 if (seen.stream().anyMatch(r -> r.schema().equals(d.relation().schema())
@@ -192,7 +228,7 @@ public final class ShadowValidator {
                 }
             }
         }
-        return traces.size() - 1;
+        return to;
     }
 
     private static String phrase(SchemaDiff.Difference d) {
@@ -204,25 +240,55 @@ public final class ShadowValidator {
         };
     }
 
-    private static List<SchemaDiff.Difference> unexpected(SchemaModel predicted, List<ParsedStatement> statements,
-            SchemaModel actual) {
+    /**
+     * The unexpected differences by statement index. The script is cut into segments that end where the schema was
+     * read; each segment's statements are applied to the schema read before it and the prediction compared with the
+     * schema read after it. A segment with a statement the model cannot follow is not compared, and nothing is after
+     * a {@code search_path} change; the reading after the segment is the next one's starting point either way.
+     *
+     * @param before the schema before the script; consumed
+     * @param steps the schema after each statement, {@code null} where not read
+     * @param after the schema after the script
+     */
+    private static Map<Integer, List<String>> unexpected(SchemaModel before, List<ParsedStatement> statements,
+            SchemaModel[] steps, SchemaModel after, List<StatementTrace> traces) {
+        Map<Integer, List<String>> found = new TreeMap<>();
+        SchemaModel predicted = before;
+        int from = 0;
+        boolean applied = false;
+        boolean blind = false;
         Set<QualifiedName> shallow = new HashSet<>();
         Set<QualifiedName> ignored = new HashSet<>();
-        for (ParsedStatement p : statements) {
-            Statement s = p.statement();
-            if (!understood(s)) {
-                return List.of();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i).statement();
+            if (changesSearchPath(s)) {
+                break;
             }
-            if (s instanceof Statement.Opaque) {
+            if (!understood(s)) {
+                blind = true;
+            } else if (!blind && !(s instanceof Statement.Opaque)) {
+                uncertain(s, predicted, shallow, ignored);
+                predicted.apply(s);
+                applied = true;
+            }
+            SchemaModel actual = i == statements.size() - 1 ? after : steps[i];
+            if (actual == null) {
                 continue;
             }
-            uncertain(s, predicted, shallow, ignored);
-            predicted.apply(s);
+            // An opaque statement the model knows to be harmless leaves the prediction as read: all it changed is
+            // unexpected.
+            if (!blind && (!applied || predicted.isAuthoritative())) {
+                for (SchemaDiff.Difference d : SchemaDiff.compare(predicted, actual, shallow, ignored)) {
+                    found.computeIfAbsent(culprit(d, traces, from, i), k -> new ArrayList<>()).add(phrase(d));
+                }
+            }
+            predicted = actual;
+            from = i + 1;
+            applied = false;
+            blind = false;
+            shallow = new HashSet<>();
         }
-        if (!predicted.isAuthoritative()) {
-            return List.of();
-        }
-        return SchemaDiff.compare(predicted, actual, shallow, ignored);
+        return found;
     }
 
     private static String detail(String d) {
@@ -237,11 +303,25 @@ public final class ShadowValidator {
             return HARMLESS.contains(k) || !(k.startsWith("CREATE") || k.startsWith("ALTER") || k.startsWith("DROP")
                     || k.startsWith("IMPORT"));
         }
-        if (s instanceof Statement.SetVariable v) {
-            return !v.name().toLowerCase(Locale.ROOT).equals("search_path");
-        }
         return !(s instanceof Statement.DoBlock || s instanceof Statement.Invalid
                 || s instanceof Statement.CreateExtension);
+    }
+
+    // Unqualified names resolve elsewhere afterwards, while the model keeps resolving them to public.
+    private static boolean changesSearchPath(Statement s) {
+        String name = s instanceof Statement.SetVariable v ? v.name()
+                : s instanceof Statement.ResetVariable r ? r.name() : null;
+        return name != null && (name.equalsIgnoreCase("search_path") || name.equalsIgnoreCase("all"));
+    }
+
+    // Statements that change no table, view, column, constraint or index, and fire no trigger: reading the schema
+    // after them would only repeat the reading before them.
+    private static boolean inert(Statement s) {
+        return s instanceof Statement.Transaction || s instanceof Statement.SetVariable
+                || s instanceof Statement.ResetVariable || s instanceof Statement.Analyze
+                || s instanceof Statement.Vacuum || s instanceof Statement.Comment || s instanceof Statement.Grant
+                || s instanceof Statement.LockTable || s instanceof Statement.Reindex || s instanceof Statement.Cluster
+                || s instanceof Statement.RefreshMaterializedView;
     }
 
     // Tables whose parts the model cannot know: those built from a query, partitions (they inherit their parent's
