@@ -62,7 +62,8 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
             Map.entry("target", "--url"),
             Map.entry("url", "--url"),
             Map.entry("user", "--user"),
-            Map.entry("password", "--password-env"));
+            Map.entry("password", "--password-env"),
+            Map.entry("table", "--table"));
 
     /** Reads environment variables; a parameter so that tests need not set real ones. */
     private final Function<String, String> environment;
@@ -152,6 +153,14 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
                     + "command lines show up in process lists and shell history).")
     String passwordEnv;
 
+    @Option(
+            names = "--table",
+            paramLabel = "[SCHEMA.]TABLE",
+            description = "Flyway's schema history table on the --url target, case-sensitive as in Flyway; it is left"
+                    + " out of the schema read there (default: flyway_schema_history in the connection's current"
+                    + " schema).")
+    String table;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -186,6 +195,9 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
         }
         if (url != null) {
             builder.target(new DatabaseConnection(url, user, secretFromEnv("--password-env", passwordEnv)));
+        }
+        if (table != null) {
+            builder.table(table);
         }
         return builder.build();
     }

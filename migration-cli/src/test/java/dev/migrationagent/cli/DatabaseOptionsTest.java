@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Secret;
 import dev.migrationagent.api.ShadowSetting;
@@ -104,6 +105,21 @@ class DatabaseOptionsTest {
         Run run = run("analyze", "-m", migration(), "--shadow", "mysql://db");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --shadow mysql://db: ");
+    }
+
+    @Test
+    void tableNamesFlywaysHistoryTableDefaultingToFlywaysName() {
+        assertThat(request(new AnalyzeCommand(ENV::get), "-m", "x.sql").table()).isEqualTo(HistoryTable.DEFAULT);
+        assertThat(request(new AnalyzeCommand(ENV::get), "-m", "x.sql", "--table", "app.Schema_Version").table())
+                .isEqualTo(new HistoryTable("app", "Schema_Version"));
+    }
+
+    @Test
+    void badTableIsAUsageErrorNamingTheOption() throws IOException {
+        Run run = run("analyze", "-m", migration(), "--table", "a.b.c");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("error: --table a.b.c: expected the schema history table as table or "
+                + "schema.table").doesNotContain("Exception");
     }
 
     @Test

@@ -129,6 +129,22 @@ public final class PostgresIntrospector {
             WHERE %s
             """.formatted(USER_SCHEMA);
 
+    // Oids, not only names: an index rebuilt under its old name is a change too, if a harmless one.
+    private static final String FINGERPRINT = """
+            SELECT md5(coalesce(string_agg(x, ',' ORDER BY x), '')) FROM (
+                SELECT concat_ws('|', c.oid, c.relkind, n.nspname, c.relname) AS x
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I') AND %1$s
+                UNION ALL
+                SELECT concat_ws('|', a.attrelid, a.attname, a.atttypid, a.atttypmod)
+                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND %1$s
+                UNION ALL
+                SELECT concat_ws('|', k.oid, k.conname, k.contype)
+                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE %1$s) s
+            """.formatted(USER_SCHEMA);
+
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + USER_SCHEMA;
 
     // Partitioned parents are left out: they hold no rows themselves, and the analysis sums their partitions.
@@ -220,6 +236,32 @@ public final class PostgresIntrospector {
      * @throws SQLException when a catalog query fails or times out
      */
     public SchemaModel readWithin(Connection connection) throws SQLException {
+        return within(connection, this::readModel);
+    }
+
+    /**
+     * A digest of what a schema read yields for comparison (relations by name and kind, columns with their types,
+     * constraints by name and kind), read as {@link #readWithin(Connection)} reads: one query, a fraction of a full
+     * read, to tell whether the schema changed since the digest was last taken.
+     *
+     * @throws SQLException when the catalog query fails or times out
+     */
+    public String fingerprint(Connection connection) throws SQLException {
+        return within(connection, st -> {
+            try (ResultSet rs = st.executeQuery(FINGERPRINT)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+
+    /** A catalog read on a statement of the session; see {@link #readWithin(Connection)}. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T on(Statement st) throws SQLException;
+    }
+
+    private <T> T within(Connection connection, Read<T> read) throws SQLException {
         boolean idle = connection.getAutoCommit() && connection.unwrap(BaseConnection.class).getTransactionState()
                 == TransactionState.IDLE;
         if (idle) {
@@ -231,7 +273,7 @@ public final class PostgresIntrospector {
                 // As in introspect(); LOCAL, so rolling back to the savepoint restores the session's own values.
                 st.execute("SET LOCAL search_path = public; SET LOCAL jit = off; SET LOCAL statement_timeout = "
                         + statementTimeout.toMillis());
-                return readModel(st);
+                return read.on(st);
             } finally {
                 st.execute("ROLLBACK TO SAVEPOINT migration_agent_read; RELEASE SAVEPOINT migration_agent_read");
             }

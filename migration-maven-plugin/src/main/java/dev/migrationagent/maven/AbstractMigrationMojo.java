@@ -183,6 +183,36 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
     @Parameter(property = "migration.serverId", defaultValue = "flyway-db")
     private String serverId;
 
+    /**
+     * Flyway's schema history table on the target, as Flyway's {@code table} setting names it:
+     * {@code flyway_schema_history} (the default) or {@code schema.table}; names are case-sensitive, as in Flyway.
+     * Its rows tell the applied migrations, which rebuild the shadow's baseline, from the pending ones, and the table
+     * is left out of every schema comparison. When not set, Flyway's own {@code flyway.table} property is used if
+     * present; a name without schema is looked up in {@code flyway.defaultSchema}, else the first of
+     * {@code flyway.schemas}, else the connection's current schema, as Flyway does. Property:
+     * {@code migration.table}.
+     */
+    @Parameter(property = "migration.table")
+    private String table;
+
+    /** Flyway's {@code flyway.table} property, used when {@code table} is not set. Property: {@code flyway.table}. */
+    @Parameter(property = "flyway.table")
+    private String flywayTable;
+
+    /**
+     * Flyway's {@code flyway.defaultSchema} property: the schema of a {@code table} given without one. Property:
+     * {@code flyway.defaultSchema}.
+     */
+    @Parameter(property = "flyway.defaultSchema")
+    private String flywayDefaultSchema;
+
+    /**
+     * Flyway's comma-separated {@code flyway.schemas} property: its first schema holds a {@code table} given without
+     * one when {@code flyway.defaultSchema} is not set. Property: {@code flyway.schemas}.
+     */
+    @Parameter(property = "flyway.schemas")
+    private String flywaySchemas;
+
     /** Maven's settings, for the {@code serverId} credentials. */
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
@@ -264,6 +294,7 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
         return new CheckConfiguration(project.getBasedir().toPath(),
                 locations == null ? List.of() : Arrays.asList(locations),
                 flywayLocations, baselineVersion, gitBase, postgresVersion,
-                statsFile == null ? null : statsFile.toPath(), smallTableRows, rules, placeholders, databases);
+                statsFile == null ? null : statsFile.toPath(), smallTableRows, rules, placeholders, databases,
+                new CheckConfiguration.History(table, flywayTable, flywayDefaultSchema, flywaySchemas));
     }
 }

@@ -2,6 +2,7 @@ package dev.migrationagent.maven;
 
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DatabaseConnection;
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.RuleSetting;
@@ -37,6 +38,7 @@ import java.util.Set;
  * @param rules {@code <rules>}
  * @param placeholders {@code <placeholders>}
  * @param databases the shadow and target connection parameters
+ * @param history where Flyway keeps its schema history; {@code null} for Flyway's default
  */
 record CheckConfiguration(
         Path baseDir,
@@ -49,7 +51,8 @@ record CheckConfiguration(
         long smallTableRows,
         List<Rule> rules,
         Map<String, String> placeholders,
-        Databases databases) {
+        Databases databases,
+        History history) {
 
     private static final String FILESYSTEM = "filesystem:";
 
@@ -64,6 +67,21 @@ record CheckConfiguration(
         }
         placeholders = copy;
         databases = databases == null ? Databases.NONE : databases;
+        history = history == null ? History.NONE : history;
+    }
+
+    /**
+     * Where Flyway keeps its schema history, as Maven hands the parameters over: {@code <table>} and Flyway's own
+     * properties, read so a project configured for Flyway needs no second copy.
+     *
+     * @param table {@code <table>}, or {@code null}
+     * @param flywayTable the {@code flyway.table} property, or {@code null}
+     * @param flywayDefaultSchema the {@code flyway.defaultSchema} property, or {@code null}
+     * @param flywaySchemas the {@code flyway.schemas} property (comma-separated), or {@code null}
+     */
+    record History(String table, String flywayTable, String flywayDefaultSchema, String flywaySchemas) {
+        /** Nothing configured: Flyway's default table. */
+        static final History NONE = new History(null, null, null, null);
     }
 
     /**
@@ -143,7 +161,8 @@ record CheckConfiguration(
                 .statsFile(statsFile)
                 .smallTableRows(smallTableRows)
                 .shadow(shadow(requireShadow))
-                .target(target(servers));
+                .target(target(servers))
+                .table(historyTable());
         if (postgresVersion != null) {
             // only an explicit version goes to the core, which otherwise takes the target server's major
             builder.postgresVersion(postgresVersion);
@@ -257,6 +276,27 @@ record CheckConfiguration(
                     + "settings.xml <server> '" + serverId + "' (<serverId>); use either one or the other");
         }
         return new DatabaseConnection(url, user, password);
+    }
+
+    /**
+     * The schema history table: {@code <table>}, else Flyway's {@code flyway.table}, else Flyway's default name; a
+     * name without schema is in Flyway's {@code flyway.defaultSchema}, else the first of {@code flyway.schemas}, as
+     * Flyway puts it there.
+     */
+    HistoryTable historyTable() {
+        String parameter = !isBlank(history.table()) ? "table" : !isBlank(history.flywayTable()) ? "flywayTable" : null;
+        String text = parameter == null ? HistoryTable.DEFAULT_NAME
+                : parameter.equals("table") ? history.table() : history.flywayTable();
+        HistoryTable table;
+        try {
+            table = HistoryTable.parse(text);
+        } catch (InvalidConfigurationException e) {
+            // The core names its own key; the value may have come from Flyway's property instead.
+            throw new InvalidConfigurationException(parameter, e.value(), MojoErrors.problem(e));
+        }
+        String schemas = blankToNull(history.flywaySchemas());
+        String firstSchema = schemas == null ? null : blankToNull(schemas.split(",")[0]);
+        return table.inSchema(firstNonBlank(history.flywayDefaultSchema(), firstSchema));
     }
 
     /** The review scope: a baseline, or a git ref, or (neither) the core's pull-request default. */

@@ -44,7 +44,9 @@ final class MojoErrors {
             Map.entry("url", "migration.url"),
             Map.entry("user", "migration.user"),
             Map.entry("password", "migration.password"),
-            Map.entry("serverId", "migration.serverId"));
+            Map.entry("serverId", "migration.serverId"),
+            Map.entry("table", "migration.table"),
+            Map.entry("flywayTable", "flyway.table"));
 
     /** Core keys that differ from the POM element holding the value: the core names the target and shadow parts. */
     private static final Map<String, String> ELEMENTS = Map.of(
@@ -108,7 +110,7 @@ final class MojoErrors {
     }
 
     /** The core's message without its {@code parameter=value: } prefix, which is rebuilt with the value masked. */
-    private static String problem(InvalidConfigurationException e) {
+    static String problem(InvalidConfigurationException e) {
         String message = String.valueOf(e.getMessage());
         String prefix = e.parameter() + "=" + e.value() + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;

@@ -23,7 +23,7 @@ class CheckConfigurationDatabasesTest {
 
     private static CheckConfiguration config(CheckConfiguration.Databases databases) {
         return new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null, 10_000, List.of(),
-                Map.of(), databases);
+                Map.of(), databases, null);
     }
 
     private static CheckConfiguration.Databases shadow(String shadow) {
@@ -168,7 +168,7 @@ class CheckConfigurationDatabasesTest {
     @Test
     void unsetPostgresVersionLeavesTheChoiceToTheCore() {
         CheckConfiguration unset = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, null, null,
-                10_000, List.of(), Map.of(), null);
+                10_000, List.of(), Map.of(), null, null);
         assertThat(unset.toRequest().postgresVersionExplicit()).isFalse();
         assertThat(config(shadow("none")).toRequest().postgresVersionExplicit()).isTrue();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrationagent.api.AnalysisRequest;
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.RuleSetting;
@@ -25,7 +26,45 @@ class CheckConfigurationTest {
     private static CheckConfiguration config(
             List<String> locations, String flywayLocations, String baselineVersion, String gitBase) {
         return new CheckConfiguration(BASE, locations, flywayLocations, baselineVersion, gitBase, 17, null, 10_000,
-                List.of(), Map.of(), null);
+                List.of(), Map.of(), null, null);
+    }
+
+    private static HistoryTable table(String table, String flywayTable, String defaultSchema, String schemas) {
+        return new CheckConfiguration(BASE, List.of(), null, null, null, 17, null, 10_000, List.of(), Map.of(), null,
+                new CheckConfiguration.History(table, flywayTable, defaultSchema, schemas)).historyTable();
+    }
+
+    @Test
+    void historyTableDefaultsToFlywaysAndHonoursFlywaysProperties() {
+        assertThat(table(null, null, null, null)).isEqualTo(HistoryTable.DEFAULT);
+        assertThat(table(null, "schema_version", null, null)).isEqualTo(new HistoryTable(null, "schema_version"));
+        assertThat(table("History", "schema_version", null, null)).isEqualTo(new HistoryTable(null, "History"));
+        // Flyway keeps the table in its default schema, else the first of its schemas.
+        assertThat(table(null, null, "app", "other")).isEqualTo(new HistoryTable("app", "flyway_schema_history"));
+        assertThat(table(" ", null, null, "billing, other")).isEqualTo(new HistoryTable("billing",
+                "flyway_schema_history"));
+        assertThat(table("audit.history", null, "app", null)).isEqualTo(new HistoryTable("audit", "history"));
+    }
+
+    @Test
+    void badHistoryTableNamesWhereItCameFrom() {
+        assertThatThrownBy(() -> table("a.b.c", null, null, null))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("table"));
+        assertThatThrownBy(() -> table(null, "\"open", null, null))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("flywayTable");
+                    assertThat(MojoErrors.map(e).getMessage()).startsWith("Invalid <flywayTable> (-Dflyway.table)")
+                            .contains("table or schema.table").doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void historyTableReachesTheRequest() {
+        AnalysisRequest request = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
+                10_000, List.of(), Map.of(), null, new CheckConfiguration.History("app.history", null, null, null))
+                .toRequest();
+        assertThat(request.table()).isEqualTo(new HistoryTable("app", "history"));
     }
 
     @Test
@@ -87,7 +126,7 @@ class CheckConfigurationTest {
     @Test
     void missingFolderNamesTheElementItCameFrom(@TempDir Path base) {
         CheckConfiguration fromLocations = new CheckConfiguration(base, List.of("filesystem:db/nope"), null, null,
-                null, 17, null, 10_000, List.of(), Map.of(), null);
+                null, 17, null, 10_000, List.of(), Map.of(), null, null);
         assertThatThrownBy(fromLocations::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("locations");
@@ -95,7 +134,7 @@ class CheckConfigurationTest {
                 });
 
         CheckConfiguration fromFlyway = new CheckConfiguration(base, List.of(), "filesystem:db/nope", null, null, 17,
-                null, 10_000, List.of(), Map.of(), null);
+                null, 10_000, List.of(), Map.of(), null, null);
         assertThatThrownBy(fromFlyway::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("flywayLocations"));
@@ -110,7 +149,7 @@ class CheckConfigurationTest {
         CheckConfiguration config = new CheckConfiguration(base, List.of("filesystem:db"), null, "6", null, 14,
                 base.resolve("migration-stats.json"), 500,
                 List.of(new Rule("ban-drop-column", "warning", true), new Rule("require-concurrent-index", null, false)),
-                placeholders, null);
+                placeholders, null, null);
 
         AnalysisRequest request = config.toRequest();
 
@@ -131,7 +170,7 @@ class CheckConfigurationTest {
     @Test
     void unknownSeverityNamesTheRule() {
         CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
-                10_000, List.of(new Rule("ban-drop-column", "fatal", true)), Map.of(), null);
+                10_000, List.of(new Rule("ban-drop-column", "fatal", true)), Map.of(), null, null);
         assertThatThrownBy(config::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("rules");
@@ -143,7 +182,7 @@ class CheckConfigurationTest {
     @Test
     void ruleWithoutIdIsAConfigurationError() {
         CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 17, null,
-                10_000, List.of(new Rule(null, "ERROR", true)), Map.of(), null);
+                10_000, List.of(new Rule(null, "ERROR", true)), Map.of(), null, null);
         assertThatThrownBy(config::toRequest).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("<id>");
     }
@@ -151,7 +190,7 @@ class CheckConfigurationTest {
     @Test
     void outOfRangePostgresVersionIsRejectedByTheCore() {
         CheckConfiguration config = new CheckConfiguration(BASE, List.of("classpath:db"), null, null, null, 9, null,
-                10_000, List.of(), Map.of(), null);
+                10_000, List.of(), Map.of(), null, null);
         assertThatThrownBy(config::toRequest)
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("postgresVersion"));

@@ -34,7 +34,7 @@ class SecretLeakTest {
                 "jdbc:postgresql://scratch:5432/postgres?password=" + SENTINEL, "scratch", Secret.of(SENTINEL),
                 URL, null, user, null, Secret.of(password), Secret.of(SENTINEL), serverId);
         return new CheckConfiguration(Path.of("/work/orders").toAbsolutePath(), List.of("classpath:db"), null, null,
-                null, 17, null, 10_000, List.of(), Map.of(), databases);
+                null, 17, null, 10_000, List.of(), Map.of(), databases, null);
     }
 
     private SettingsServers servers(String password) {
