@@ -96,6 +96,22 @@ class ValidationTest {
     }
 
     @Test
+    void aColumnAFunctionAddsIsReportedOnTheCallNotOnTheScriptsLastStatement() throws Exception {
+        Files.writeString(dir.resolve("V2__audit.sql"), """
+                CREATE FUNCTION add_audit() RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                    ALTER TABLE t ADD COLUMN created_at timestamptz;
+                END
+                $$;
+                SELECT add_audit();
+                ALTER TABLE t ADD COLUMN note text;
+                """);
+        Finding f = single(embedded(), "unexpected-schema-change");
+        assertThat(f.message()).contains("column t.created_at appeared");
+        assertThat(f.line()).as("the SELECT that called the function").isEqualTo(6);
+    }
+
+    @Test
     void aConcurrentIndexWithoutIfNotExistsIsNotIdempotent() throws Exception {
         Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (c);\n");
         Finding f = single(embedded(), "not-idempotent");
