@@ -129,21 +129,25 @@ public final class PostgresIntrospector {
             WHERE %s
             """.formatted(USER_SCHEMA);
 
-    // Oids, not only names: an index rebuilt under its old name is a change too, if a harmless one.
-    private static final String FINGERPRINT = """
-            SELECT md5(coalesce(string_agg(x, ',' ORDER BY x), '')) FROM (
-                SELECT concat_ws('|', c.oid, c.relkind, n.nspname, c.relname) AS x
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I') AND %1$s
-                UNION ALL
-                SELECT concat_ws('|', a.attrelid, a.attname, a.atttypid, a.atttypmod)
-                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND %1$s
-                UNION ALL
-                SELECT concat_ws('|', k.oid, k.conname, k.contype)
-                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE %1$s) s
-            """.formatted(USER_SCHEMA);
+    // Oids in the state tokens: an object dropped and made again under its name has changed too.
+    private static final String OUTLINE = """
+            SELECT c.relkind::text, n.nspname, c.relname, NULL::text, c.oid::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'v', 'm') AND %1$s AND %2$s
+            UNION ALL
+            SELECT 'i', n.nspname, ic.relname, NULL, ic.oid::text || ' on ' || c.oid::text
+            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE %1$s AND %2$s
+            UNION ALL
+            SELECT 'a', n.nspname, c.relname, a.attname, a.atttypid::text || ':' || a.atttypmod::text
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND %1$s AND %2$s
+            UNION ALL
+            SELECT 'k', n.nspname, c.relname, k.conname, k.contype::text || ' ' || k.oid::text
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND %1$s AND %2$s
+            """.formatted(USER_SCHEMA, NOT_HISTORY);
 
     private static final String SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE " + USER_SCHEMA;
 
@@ -240,18 +244,30 @@ public final class PostgresIntrospector {
     }
 
     /**
-     * A digest of what a schema read yields for comparison (relations by name and kind, columns with their types,
-     * constraints by name and kind), read as {@link #readWithin(Connection)} reads: one query, a fraction of a full
-     * read, to tell whether the schema changed since the digest was last taken.
+     * The outline of the schema, read as {@link #readWithin(Connection)} reads: the tables, views, indexes, columns
+     * and constraints a schema comparison looks at, with tokens of their state. One query and a fraction of a full
+     * read, to tell which objects changed between two outlines.
      *
      * @throws SQLException when the catalog query fails or times out
      */
-    public String fingerprint(Connection connection) throws SQLException {
+    public List<OutlineEntry> outline(Connection connection) throws SQLException {
         return within(connection, st -> {
-            try (ResultSet rs = st.executeQuery(FINGERPRINT)) {
-                rs.next();
-                return rs.getString(1);
+            List<OutlineEntry> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(query(OUTLINE))) {
+                while (rs.next()) {
+                    OutlineEntry.Kind kind = switch (rs.getString(1)) {
+                        case "v" -> OutlineEntry.Kind.VIEW;
+                        case "m" -> OutlineEntry.Kind.MATERIALIZED_VIEW;
+                        case "i" -> OutlineEntry.Kind.INDEX;
+                        case "a" -> OutlineEntry.Kind.COLUMN;
+                        case "k" -> OutlineEntry.Kind.CONSTRAINT;
+                        default -> OutlineEntry.Kind.TABLE;
+                    };
+                    out.add(new OutlineEntry(kind, new QualifiedName(rs.getString(2), rs.getString(3)),
+                            rs.getString(4), rs.getString(5)));
+                }
             }
+            return out;
         });
     }
 

@@ -44,6 +44,34 @@ public final class SchemaModel {
     private int statementsApplied;
     private boolean complete = true;
 
+    /**
+     * An independent copy: statements applied to one leave the other as it is. Tables, indexes and the like are
+     * immutable records and are shared; the known rows, which statements update in place, are copied.
+     */
+    public SchemaModel copy() {
+        SchemaModel c = new SchemaModel();
+        c.tables.putAll(tables);
+        c.indexes.putAll(indexes);
+        c.views.putAll(views);
+        c.enums.putAll(enums);
+        c.constrainedDomains.addAll(constrainedDomains);
+        c.otherTypes.addAll(otherTypes);
+        c.sequences.addAll(sequences);
+        c.functionVolatility.putAll(functionVolatility);
+        c.schemas.addAll(schemas);
+        backfills.forEach((t, values) -> c.backfills.put(t, new HashMap<>(values)));
+        // A table's rows share its backfill, so the copied rows share the copied one.
+        knownRows.forEach((t, rows) -> {
+            Map<String, Value> backfill = c.backfills.computeIfAbsent(t, k -> new HashMap<>());
+            c.knownRows.put(t, new ArrayList<>(rows.stream()
+                    .map(r -> new KnownRow(new HashMap<>(r.values()), backfill)).toList()));
+        });
+        c.defaultPartitions.putAll(defaultPartitions);
+        c.statementsApplied = statementsApplied;
+        c.complete = complete;
+        return c;
+    }
+
     /** Resolves an unqualified name to the default schema. */
     public static QualifiedName resolve(QualifiedName name) {
         return name == null ? null : name.inSchema(DEFAULT_SCHEMA);

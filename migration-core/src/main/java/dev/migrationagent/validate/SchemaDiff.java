@@ -1,5 +1,6 @@
 package dev.migrationagent.validate;
 
+import dev.migrationagent.introspect.OutlineEntry;
 import dev.migrationagent.schema.Column;
 import dev.migrationagent.schema.Constraint;
 import dev.migrationagent.schema.Index;
@@ -9,6 +10,7 @@ import dev.migrationagent.schema.View;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.TypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ public final class SchemaDiff {
      */
     public static List<Difference> compare(SchemaModel expected, SchemaModel actual, Set<QualifiedName> shallow,
             Set<QualifiedName> ignored) {
-        Map<String, QualifiedName> relations = new java.util.HashMap<>();
+        Map<String, QualifiedName> relations = new HashMap<>();
         Map<String, String> want = describe(expected, shallow, ignored, relations);
         Map<String, String> have = describe(actual, shallow, ignored, relations);
         List<Difference> out = new ArrayList<>();
@@ -102,31 +104,78 @@ public final class SchemaDiff {
                 continue;
             }
             Table t = m.table(n);
-            String table = "table " + n.display();
+            String table = table(n);
             out.put(table, t.partitioned() ? "partitioned" : "");
             relations.put(table, n);
             if (shallow.contains(n)) {
                 continue;
             }
             for (Column c : t.columns()) {
-                out.put("column " + n.display() + "." + QualifiedName.quote(c.name()) + " #" + table, type(c.type()));
+                out.put(column(n, c.name()) + " #" + table, type(c.type()));
             }
             for (Constraint c : t.constraints()) {
-                out.put("constraint " + QualifiedName.quote(c.name()) + " on " + n.display() + " #" + table,
+                out.put(constraint(n, c.name()) + " #" + table,
                         c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
             for (Index i : m.indexesOn(n)) {
-                out.put("index " + i.name().display() + " #" + table, "on " + n.display());
-                relations.put("index " + i.name().display() + " #" + table, SchemaModel.resolve(i.name()));
+                out.put(index(i.name()) + " #" + table, "on " + n.display());
+                relations.put(index(i.name()) + " #" + table, SchemaModel.resolve(i.name()));
             }
         }
         for (QualifiedName n : m.viewNames().stream().sorted(SchemaDiff::order).toList()) {
             View v = m.view(n);
-            String view = (v.materialized() ? "materialized view " : "view ") + n.display();
+            String view = view(n, v.materialized());
             out.put(view, "");
             relations.put(view, n);
         }
         return out;
+    }
+
+    /**
+     * The compared objects of {@code m} by the name a {@link Difference} gives them, with their compared details:
+     * what changes from one statement to the next in a prediction.
+     */
+    static Map<String, String> objects(SchemaModel m, Set<QualifiedName> shallow, Set<QualifiedName> ignored) {
+        Map<String, String> out = new HashMap<>();
+        describe(m, shallow, ignored, new HashMap<>()).forEach((k, v) -> out.put(name(k), v));
+        return out;
+    }
+
+    /** The outlined objects by the name a {@link Difference} gives them, with their state tokens. */
+    static Map<String, String> objects(List<OutlineEntry> outline) {
+        Map<String, String> out = new HashMap<>();
+        for (OutlineEntry e : outline) {
+            String name = switch (e.kind()) {
+                case TABLE -> table(e.relation());
+                case VIEW -> view(e.relation(), false);
+                case MATERIALIZED_VIEW -> view(e.relation(), true);
+                case INDEX -> index(e.relation());
+                case COLUMN -> column(e.relation(), e.part());
+                case CONSTRAINT -> constraint(e.relation(), e.part());
+            };
+            out.put(name, e.state());
+        }
+        return out;
+    }
+
+    private static String table(QualifiedName n) {
+        return "table " + n.display();
+    }
+
+    private static String column(QualifiedName table, String column) {
+        return "column " + table.display() + "." + QualifiedName.quote(column);
+    }
+
+    private static String constraint(QualifiedName table, String constraint) {
+        return "constraint " + QualifiedName.quote(constraint) + " on " + table.display();
+    }
+
+    private static String index(QualifiedName index) {
+        return "index " + index.display();
+    }
+
+    private static String view(QualifiedName n, boolean materialized) {
+        return (materialized ? "materialized view " : "view ") + n.display();
     }
 
     private static int order(QualifiedName a, QualifiedName b) {

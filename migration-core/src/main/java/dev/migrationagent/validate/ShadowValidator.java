@@ -1,6 +1,7 @@
 package dev.migrationagent.validate;
 
 import dev.migrationagent.api.HistoryTable;
+import dev.migrationagent.introspect.OutlineEntry;
 import dev.migrationagent.introspect.PostgresIntrospector;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.Table;
@@ -18,9 +19,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -121,10 +124,10 @@ public final class ShadowValidator {
      */
     public static Result traceScript(Connection c, Tracer tracer, SchemaModel before, List<ParsedStatement> statements,
             boolean transactional, Tracer.Sessions sessions, HistoryTable history) throws SQLException {
-        Steps steps = new Steps(statements, before != null, history);
-        steps.start(c);
+        Outlines outlines = new Outlines(statements, before != null, history);
+        outlines.start(c);
         ScriptTrace trace = tracer.trace(c, statements.stream().map(ParsedStatement::text).toList(), transactional,
-                sessions, steps);
+                sessions, outlines);
         SchemaModel after = tryRead(c, history);
         List<StatementTrace> out = new ArrayList<>(trace.statements());
         // A failed script is judged by its error; what it left behind is its fallout, not a surprise.
@@ -132,7 +135,7 @@ public final class ShadowValidator {
             return new Result(trace, after);
         }
         Map<Integer, List<String>> byStatement = before == null || after == null ? Map.of()
-                : unexpected(before, statements, steps.after, after, out);
+                : unexpected(before, statements, outlines.taken, after, out);
         byStatement.forEach((i, texts) -> out.set(i, out.get(i).withValidation(out.get(i).validation()
                 .withSchemaChanges(texts))));
         if (!trace.transactional()) {
@@ -148,37 +151,32 @@ public final class ShadowValidator {
     }
 
     /**
-     * Reads the shadow's schema after each statement that changed it, but the last (whose schema is the script's,
-     * read afterwards anyway): a digest of the compared catalog after each statement tells whether it changed, a
-     * fraction of a full read, which then follows only for the statements that did.
+     * Outlines the shadow's schema before the script and after each statement that may change it (see
+     * {@link PostgresIntrospector#outline}): one light query per statement, where a full read per statement would
+     * cost several times the trace of a DDL statement. Nothing is outlined for a script that will not be compared.
      */
-    private static final class Steps implements Tracer.Observer {
-        // Index i: the schema right after statement i, or null when not read (unchanged, or unreadable).
-        final SchemaModel[] after;
+    private static final class Outlines implements Tracer.Observer {
+        // Index 0: before the script; index i + 1: after statement i, or null when not taken. Kept raw: they are
+        // only looked at when the script changed the schema unexpectedly.
+        final List<List<OutlineEntry>> taken;
         private final boolean[] wanted;
         private final PostgresIntrospector introspector;
-        // The digest of the schema as last read: before the script, then after the last statement read; null when
-        // unknown, which makes the next wanted statement read in full.
-        private String last;
 
-        Steps(List<ParsedStatement> statements, boolean enabled, HistoryTable history) {
-            after = new SchemaModel[statements.size()];
+        Outlines(List<ParsedStatement> statements, boolean enabled, HistoryTable history) {
+            taken = new ArrayList<>(Collections.nCopies(statements.size() + 1, null));
             wanted = new boolean[statements.size()];
             introspector = new PostgresIntrospector(PostgresIntrospector.DEFAULT_STATEMENT_TIMEOUT, history);
-            boolean lost = !enabled;
-            for (int i = 0; i < statements.size() - 1; i++) {
-                Statement s = statements.get(i).statement();
-                // After a search_path change nothing more is compared, so there is nothing to read for.
-                lost |= changesSearchPath(s);
-                wanted[i] = !lost && !inert(s);
+            boolean compared = enabled && comparable(statements);
+            for (int i = 0; i < statements.size(); i++) {
+                wanted[i] = compared && !inert(statements.get(i).statement());
             }
         }
 
-        /** Takes the digest of the schema the script starts from, when any statement will be looked at. */
+        /** Outlines the schema the script starts from, when any statement will be outlined. */
         void start(Connection c) {
             for (boolean w : wanted) {
                 if (w) {
-                    last = digest(c);
+                    taken.set(0, outline(c));
                     return;
                 }
             }
@@ -186,26 +184,16 @@ public final class ShadowValidator {
 
         @Override
         public void afterStatement(Connection c, int index) {
-            if (!wanted[index]) {
-                return;
-            }
-            String now = digest(c);
-            if (now != null && now.equals(last)) {
-                return;
-            }
-            try {
-                after[index] = introspector.readWithin(c);
-                last = now;
-            } catch (SQLException e) {
-                // The savepoint undid the failed read; the next reading then covers this statement too.
-                last = null;
+            if (wanted[index]) {
+                taken.set(index + 1, outline(c));
             }
         }
 
-        private String digest(Connection c) {
+        private List<OutlineEntry> outline(Connection c) {
             try {
-                return introspector.fingerprint(c);
+                return introspector.outline(c);
             } catch (SQLException e) {
+                // The savepoint undid the failed query; the next outline then covers this statement too.
                 return null;
             }
         }
@@ -241,13 +229,21 @@ public final class ShadowValidator {
     }
 
     /**
-     * The statement a difference found after {@code to} belongs to, when the schema was last read after
-     * {@code from - 1}: the one during which the relation appeared or went away, as the tracer saw it; otherwise
-     * (a column or constraint, which the tracer does not follow) {@code to}, after which the schema was read.
+     * The statement a difference belongs to: the last one during which its object changed on the shadow (by the
+     * outlines) or in the prediction; without outlines, the one during which the relation appeared or went away as
+     * the tracer saw it; otherwise the script's last statement, after which the schema was read.
+     *
+     * @param actual the outlines, index 0 before the script and i + 1 after statement i, {@code null} where not taken
+     * @param predicted the predicted objects, indexed likewise
      */
-    private static int culprit(SchemaDiff.Difference d, List<StatementTrace> traces, int from, int to) {
+    private static int culprit(SchemaDiff.Difference d, List<Map<String, String>> actual,
+            List<Map<String, String>> predicted, List<StatementTrace> traces) {
+        int changed = Math.max(lastChange(d.object(), actual), lastChange(d.object(), predicted));
+        if (changed >= 0) {
+            return changed;
+        }
         if (d.relation() != null && d.kind() != SchemaDiff.Kind.CHANGED) {
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < traces.size(); i++) {
                 StatementTrace t = traces.get(i);
                 List<Relation> seen = d.kind() == SchemaDiff.Kind.EXTRA ? t.created() : t.dropped();
                 if (seen.stream().anyMatch(r -> r.schema().equals(d.relation().schema())
@@ -256,7 +252,27 @@ public final class ShadowValidator {
                 }
             }
         }
-        return to;
+        return traces.size() - 1;
+    }
+
+    /**
+     * The index of the last statement after which {@code object} differs from the step before, skipping steps that
+     * were not taken (a change across one goes to the statement after it); -1 when it never changes.
+     */
+    private static int lastChange(String object, List<Map<String, String>> steps) {
+        int last = -1;
+        Map<String, String> previous = steps.get(0);
+        for (int i = 1; i < steps.size(); i++) {
+            Map<String, String> now = steps.get(i);
+            if (now == null) {
+                continue;
+            }
+            if (previous != null && !Objects.equals(previous.get(object), now.get(object))) {
+                last = i - 1;
+            }
+            previous = now;
+        }
+        return last;
     }
 
     private static String phrase(SchemaDiff.Difference d) {
@@ -269,54 +285,66 @@ public final class ShadowValidator {
     }
 
     /**
-     * The unexpected differences by statement index. The script is cut into segments that end where the schema was
-     * read; each segment's statements are applied to the schema read before it and the prediction compared with the
-     * schema read after it. A segment with a statement the model cannot follow is not compared, and nothing is after
-     * a {@code search_path} change; the reading after the segment is the next one's starting point either way.
+     * The unexpected differences by statement index: the script's statements applied to the schema before it, then
+     * compared with the schema after it, each difference going to its {@link #culprit}.
      *
      * @param before the schema before the script; consumed
-     * @param steps the schema after each statement, {@code null} where not read
-     * @param after the schema after the script
+     * @param outlines the outlines taken while the script ran, as {@link Outlines#taken}
      */
     private static Map<Integer, List<String>> unexpected(SchemaModel before, List<ParsedStatement> statements,
-            SchemaModel[] steps, SchemaModel after, List<StatementTrace> traces) {
-        Map<Integer, List<String>> found = new TreeMap<>();
-        SchemaModel predicted = before;
-        int from = 0;
-        boolean applied = false;
-        boolean blind = false;
+            List<List<OutlineEntry>> outlines, SchemaModel after, List<StatementTrace> traces) {
+        if (!comparable(statements)) {
+            return Map.of();
+        }
+        // Kept for the rare script with differences, whose culprits need the prediction statement by statement.
+        SchemaModel start = before.copy();
         Set<QualifiedName> shallow = new HashSet<>();
         Set<QualifiedName> ignored = new HashSet<>();
-        for (int i = 0; i < statements.size(); i++) {
-            Statement s = statements.get(i).statement();
-            if (changesSearchPath(s)) {
-                break;
-            }
-            if (!understood(s)) {
-                blind = true;
-            } else if (!blind && !(s instanceof Statement.Opaque)) {
-                uncertain(s, predicted, shallow, ignored);
-                predicted.apply(s);
-                applied = true;
-            }
-            SchemaModel actual = i == statements.size() - 1 ? after : steps[i];
-            if (actual == null) {
-                continue;
-            }
-            // An opaque statement the model knows to be harmless leaves the prediction as read: all it changed is
-            // unexpected.
-            if (!blind && (!applied || predicted.isAuthoritative())) {
-                for (SchemaDiff.Difference d : SchemaDiff.compare(predicted, actual, shallow, ignored)) {
-                    found.computeIfAbsent(culprit(d, traces, from, i), k -> new ArrayList<>()).add(phrase(d));
-                }
-            }
-            predicted = actual;
-            from = i + 1;
-            applied = false;
-            blind = false;
-            shallow = new HashSet<>();
+        boolean applied = predict(before, statements, shallow, ignored, null);
+        if (applied && !before.isAuthoritative()) {
+            return Map.of();
+        }
+        List<SchemaDiff.Difference> differences = SchemaDiff.compare(before, after, shallow, ignored);
+        if (differences.isEmpty()) {
+            return Map.of();
+        }
+        List<Map<String, String>> actual = outlines.stream().map(o -> o == null ? null : SchemaDiff.objects(o))
+                .toList();
+        List<Map<String, String>> predicted = new ArrayList<>();
+        Set<QualifiedName> shallowAgain = new HashSet<>();
+        Set<QualifiedName> ignoredAgain = new HashSet<>();
+        predicted.add(SchemaDiff.objects(start, shallowAgain, ignoredAgain));
+        predict(start, statements, shallowAgain, ignoredAgain,
+                () -> predicted.add(SchemaDiff.objects(start, shallowAgain, ignoredAgain)));
+        Map<Integer, List<String>> found = new TreeMap<>();
+        for (SchemaDiff.Difference d : differences) {
+            found.computeIfAbsent(culprit(d, actual, predicted, traces), k -> new ArrayList<>()).add(phrase(d));
         }
         return found;
+    }
+
+    /**
+     * Applies the statements to {@code model}, noting the tables it cannot know the parts of; an opaque statement
+     * the model knows to be harmless changes nothing in the prediction, so whatever it changed on the shadow is
+     * unexpected. Runs {@code afterEach} after each statement, when given.
+     *
+     * @return whether any statement was applied
+     */
+    private static boolean predict(SchemaModel model, List<ParsedStatement> statements, Set<QualifiedName> shallow,
+            Set<QualifiedName> ignored, Runnable afterEach) {
+        boolean applied = false;
+        for (ParsedStatement p : statements) {
+            Statement s = p.statement();
+            if (!(s instanceof Statement.Opaque)) {
+                uncertain(s, model, shallow, ignored);
+                model.apply(s);
+                applied = true;
+            }
+            if (afterEach != null) {
+                afterEach.run();
+            }
+        }
+        return applied;
     }
 
     private static String detail(String d) {
@@ -333,6 +361,11 @@ public final class ShadowValidator {
         }
         return !(s instanceof Statement.DoBlock || s instanceof Statement.Invalid
                 || s instanceof Statement.CreateExtension);
+    }
+
+    // A script is compared only when the model can follow every statement of it.
+    private static boolean comparable(List<ParsedStatement> statements) {
+        return statements.stream().map(ParsedStatement::statement).allMatch(s -> understood(s) && !changesSearchPath(s));
     }
 
     // Unqualified names resolve elsewhere afterwards, while the model keeps resolving them to public.
