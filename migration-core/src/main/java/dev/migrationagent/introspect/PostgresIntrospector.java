@@ -12,6 +12,7 @@ import dev.migrationagent.sql.ConstraintDef;
 import dev.migrationagent.sql.QualifiedName;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -253,7 +254,8 @@ public final class PostgresIntrospector {
     public List<OutlineEntry> outline(Connection connection) throws SQLException {
         return within(connection, st -> {
             List<OutlineEntry> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(query(OUTLINE))) {
+            // Prepared, so that the driver keeps the plan on the server once the query ran a few times in a session.
+            try (PreparedStatement ps = connection.prepareStatement(query(OUTLINE)); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     OutlineEntry.Kind kind = switch (rs.getString(1)) {
                         case "v" -> OutlineEntry.Kind.VIEW;
@@ -284,11 +286,10 @@ public final class PostgresIntrospector {
             connection.setAutoCommit(false);
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("SAVEPOINT migration_agent_read");
+            // As in introspect(); LOCAL, so rolling back to the savepoint restores the session's own values.
+            st.execute("SAVEPOINT migration_agent_read; SET LOCAL search_path = public; SET LOCAL jit = off;"
+                    + " SET LOCAL statement_timeout = " + statementTimeout.toMillis());
             try {
-                // As in introspect(); LOCAL, so rolling back to the savepoint restores the session's own values.
-                st.execute("SET LOCAL search_path = public; SET LOCAL jit = off; SET LOCAL statement_timeout = "
-                        + statementTimeout.toMillis());
                 return read.on(st);
             } finally {
                 st.execute("ROLLBACK TO SAVEPOINT migration_agent_read; RELEASE SAVEPOINT migration_agent_read");
