@@ -96,19 +96,16 @@ class ValidationTest {
     }
 
     @Test
-    void aColumnAFunctionAddsIsReportedOnTheCallNotOnTheScriptsLastStatement() throws Exception {
-        Files.writeString(dir.resolve("V2__audit.sql"), """
-                CREATE FUNCTION add_audit() RETURNS void LANGUAGE plpgsql AS $$
-                BEGIN
-                    ALTER TABLE t ADD COLUMN created_at timestamptz;
-                END
-                $$;
-                SELECT add_audit();
+    void aConstraintAProcedureAddsIsReportedOnTheCallNotOnTheScriptsLastStatement() throws Exception {
+        Files.writeString(dir.resolve("V2__guard.sql"), """
+                CREATE PROCEDURE guard_c() LANGUAGE sql AS 'ALTER TABLE t ADD CONSTRAINT t_c_check CHECK (c > 0)';
+                CALL guard_c();
                 ALTER TABLE t ADD COLUMN note text;
+                CREATE INDEX t_note_idx ON t (note);
                 """);
         Finding f = single(embedded(), "unexpected-schema-change");
-        assertThat(f.message()).contains("column t.created_at appeared");
-        assertThat(f.line()).as("the SELECT that called the function").isEqualTo(6);
+        assertThat(f.message()).contains("constraint t_c_check on t appeared");
+        assertThat(f.line()).as("the CALL").isEqualTo(2);
     }
 
     @Test
