@@ -111,12 +111,12 @@ public final class ShadowValidator {
 
     /**
      * Traces one script's statements on {@code c} and validates them: each difference between the schema the
-     * statements announce and the one the shadow has goes to the statement during which it appeared, because the
-     * schema is also read between statements (inside the script's transaction, whose uncommitted changes catalog
-     * reads see); a non-transactional script then runs a second time.
+     * statements announce and the one the shadow has goes to the statement that caused it, because the schema is
+     * also outlined between statements (inside the script's transaction, whose uncommitted changes catalog reads
+     * see); a non-transactional script then runs a second time.
      *
      * @param before the shadow's schema before the script, or {@code null} when it could not be read (then nothing
-     *     is read between statements either); it is consumed (statements are applied to it)
+     *     is outlined between statements either); it is consumed (statements are applied to it)
      * @param statements the script's statements
      * @param sessions opens a second session on {@code c}'s database, or {@code null}
      * @param history Flyway's history table on the shadow, which is no part of the schema
