@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -153,7 +154,8 @@ public final class ShadowValidator {
     /**
      * Outlines the shadow's schema before the script and after each statement that may change it (see
      * {@link PostgresIntrospector#outline}): one light query per statement, where a full read per statement would
-     * cost several times the trace of a DDL statement. Nothing is outlined for a script that will not be compared.
+     * cost several times the trace of a DDL statement. Nothing is outlined for a script that will not be compared,
+     * nor for one with a single statement that may change the schema.
      */
     private static final class Outlines implements Tracer.Observer {
         // Index 0: before the script; index i + 1: after statement i, or null when not taken. Kept raw: they are
@@ -167,8 +169,14 @@ public final class ShadowValidator {
             wanted = new boolean[statements.size()];
             introspector = new PostgresIntrospector(PostgresIntrospector.DEFAULT_STATEMENT_TIMEOUT, history);
             boolean compared = enabled && comparable(statements);
+            int count = 0;
             for (int i = 0; i < statements.size(); i++) {
                 wanted[i] = compared && !inert(statements.get(i).statement());
+                count += wanted[i] ? 1 : 0;
+            }
+            if (count < 2) {
+                // One statement that can change the schema is the culprit of every difference: nothing to tell apart.
+                Arrays.fill(wanted, false);
             }
         }
 
@@ -231,13 +239,14 @@ public final class ShadowValidator {
     /**
      * The statement a difference belongs to: the last one during which its object changed on the shadow (by the
      * outlines) or in the prediction; without outlines, the one during which the relation appeared or went away as
-     * the tracer saw it; otherwise the script's last statement, after which the schema was read.
+     * the tracer saw it; otherwise {@code fallback}.
      *
      * @param actual the outlines, index 0 before the script and i + 1 after statement i, {@code null} where not taken
      * @param predicted the predicted objects, indexed likewise
+     * @param fallback the script's last statement that can change the schema
      */
     private static int culprit(SchemaDiff.Difference d, List<Map<String, String>> actual,
-            List<Map<String, String>> predicted, List<StatementTrace> traces) {
+            List<Map<String, String>> predicted, List<StatementTrace> traces, int fallback) {
         int changed = Math.max(lastChange(d.object(), actual), lastChange(d.object(), predicted));
         if (changed >= 0) {
             return changed;
@@ -252,7 +261,7 @@ public final class ShadowValidator {
                 }
             }
         }
-        return traces.size() - 1;
+        return fallback;
     }
 
     /**
@@ -316,9 +325,14 @@ public final class ShadowValidator {
         predicted.add(SchemaDiff.objects(start, shallowAgain, ignoredAgain));
         predict(start, statements, shallowAgain, ignoredAgain,
                 () -> predicted.add(SchemaDiff.objects(start, shallowAgain, ignoredAgain)));
+        int fallback = statements.size() - 1;
+        while (fallback > 0 && inert(statements.get(fallback).statement())) {
+            fallback--;
+        }
         Map<Integer, List<String>> found = new TreeMap<>();
         for (SchemaDiff.Difference d : differences) {
-            found.computeIfAbsent(culprit(d, actual, predicted, traces), k -> new ArrayList<>()).add(phrase(d));
+            found.computeIfAbsent(culprit(d, actual, predicted, traces, fallback), k -> new ArrayList<>())
+                    .add(phrase(d));
         }
         return found;
     }
