@@ -4,14 +4,14 @@
 -- hazards: migration-error
 -- @schema
 CREATE TABLE t (id integer PRIMARY KEY);
-CREATE TABLE side (id integer);
-CREATE FUNCTION widen_side() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE TABLE audit (id integer);
+CREATE FUNCTION guard_audit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    ALTER TABLE side ADD COLUMN IF NOT EXISTS seen_at timestamptz;
+    EXECUTE 'ALTER TABLE audit ADD CONSTRAINT audit_id_' || NEW.id || ' CHECK (id <> ' || NEW.id || ')';
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER t_widen AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION widen_side();
+CREATE TRIGGER t_guard AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION guard_audit();
 -- @migration
 -- the only statement that can change the schema, not the COMMIT after it
 BEGIN;
