@@ -10,6 +10,8 @@ import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.Severity;
+import dev.migrationagent.plan.Planner;
+import dev.migrationagent.plan.Proof;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
@@ -96,6 +98,33 @@ public final class CorpusRunner {
             throw new ShadowException("case " + c.name() + ": the shadow failed: " + e.getMessage(), e);
         }
         return analyze(c, Map.of(migrationPath(c), trace));
+    }
+
+    /**
+     * Plans the case's migration on a scratch database that holds the case's schema, and proves the plan there.
+     *
+     * @param backfill values for new NOT NULL columns without a default, as the user would give them
+     * @throws ShadowException when the shadow cannot be provided, or the case's schema does not run on it
+     */
+    public static Proof.Outcome plan(CorpusCase c, ShadowProvider shadow, java.util.Map<String, String> backfill) {
+        try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
+            try {
+                new Tracer().replay(conn, texts(c.schema()));
+            } catch (SQLException e) {
+                throw new ShadowException("case " + c.name() + ": the schema does not run on PostgreSQL " + c.pg()
+                        + ": " + e.getMessage(), e);
+            }
+            MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
+            MigrationScript migration = new MigrationScript(null, migrationPath(c), null, c.name(), c.migration(),
+                    !c.nonTransactional());
+            Planner.Settings defaults = Planner.Settings.defaults(c.pg());
+            Planner.Settings settings = new Planner.Settings(c.pg(), defaults.batchSize(), defaults.batchPause(),
+                    backfill, defaults.backup());
+            return Proof.run(conn, db::connect, migration, settings, new Proof.Context(List.of(schema),
+                    TableStats.ofRows(c.rows()), 10_000, List.of(), "flyway_schema_history"));
+        } catch (SQLException e) {
+            throw new ShadowException("case " + c.name() + ": the shadow failed: " + e.getMessage(), e);
+        }
     }
 
     /** The schema of the case's {@code @target} section, built on a scratch database of its own; null without one. */
