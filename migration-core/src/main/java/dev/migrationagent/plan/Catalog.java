@@ -295,6 +295,12 @@ final class Catalog {
         return one("SELECT pg_get_functiondef(to_regproc(?))", name.toSql());
     }
 
+    /** The names of the CHECK constraints of a table. */
+    List<String> checkConstraints(QualifiedName table) throws SQLException {
+        return list("SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'c' "
+                + "ORDER BY conname", table.toSql());
+    }
+
     /** The partition key definition ({@code pg_get_partkeydef}) of a partitioned table, or {@code null}. */
     String partitionKey(QualifiedName table) throws SQLException {
         return one("SELECT pg_get_partkeydef(to_regclass(?))", table.toSql());

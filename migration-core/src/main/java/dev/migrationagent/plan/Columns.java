@@ -136,8 +136,9 @@ final class Columns {
         out.add(new Step("validate check " + column + " is not null",
                 "VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE, which blocks neither reads nor "
                 + "writes; it runs in its own transaction so no other lock is held meanwhile.", StepKind.VALIDATE,
-                release, List.of("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check), List.of(), true, null,
-                List.of(), 1));
+                release, List.of("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check), List.of(
+                Constraints.unvalidate(t, Sql.derived(table.name() + "_" + column, "_not_null"))), true, null,
+                List.of(), 2));
         out.add(new Step("set " + column + " not null",
                 "SET NOT NULL uses the validated CHECK instead of scanning (PostgreSQL 12 and later), so the "
                 + "ACCESS EXCLUSIVE lock lasts for catalog work only; the helper CHECK is then redundant.",
@@ -156,12 +157,12 @@ final class Columns {
         if (problem != null) {
             return problem;
         }
-        Catalog.ColumnInfo key = out.catalog.primaryKey(table).get(0);
+        List<String> key = out.catalog.primaryKey(table).stream().map(Catalog.ColumnInfo::name).toList();
         out.add(Step.of(description + " in batches", "Rows are changed in batches of at most "
                 + out.settings.batchSize() + " by primary-key range, each batch committed on its own, so no "
                 + "statement holds row locks on more than one batch; a rerun continues with the rows still to do.",
-                StepKind.BATCHED, List.of(Sql.batched(table, key.name(), key.type(), change, filter,
-                        out.settings.batchSize(), out.settings.batchPause())), List.of(), 1));
+                StepKind.BATCHED, List.of(Sql.batched(table, key, change, filter, out.settings.batchSize(),
+                        out.settings.batchPause())), List.of(), 1));
         return null;
     }
 
@@ -171,10 +172,9 @@ final class Columns {
             return "batched row changes commit inside a DO block, which needs PostgreSQL 11; on "
                     + out.postgres() + " run the batches from the application or a script, one transaction each";
         }
-        List<Catalog.ColumnInfo> key = out.catalog.primaryKey(table);
-        if (key.size() != 1) {
-            return "table " + table.display() + (key.isEmpty() ? " has no primary key" : " has a composite primary "
-                    + "key") + ", so its rows cannot be changed in key-range batches: add a single-column key first";
+        if (out.catalog.primaryKey(table).isEmpty()) {
+            return "table " + table.display() + " has no primary key, so its rows cannot be changed in key-range "
+                    + "batches: add a primary key first";
         }
         return null;
     }

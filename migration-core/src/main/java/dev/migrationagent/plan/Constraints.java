@@ -63,8 +63,10 @@ final class Constraints {
             out.add(Step.of("add " + name + " using the index",
                     "ADD CONSTRAINT ... USING INDEX adopts the built index: catalog work only.", StepKind.CATALOG,
                     List.of("ALTER TABLE " + t + " ADD CONSTRAINT " + qn + " " + kind + " USING INDEX " + qn),
-                    // Dropping the constraint drops its index too; the rollback of the build step then finds none.
-                    List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + qn), 1));
+                    // Dropping the constraint drops its index too: the rollback builds the index again, concurrently.
+                    List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + qn, "CREATE UNIQUE INDEX "
+                            + "CONCURRENTLY IF NOT EXISTS " + qn + " ON " + t + " (" + String.join(", ", cols) + ")"),
+                    2).rollbackOutsideTransaction());
             return null;
         }
         return Passthrough.plan(out, new dev.migrationagent.sql.Statement.AlterTable(table, false,
@@ -89,7 +91,25 @@ final class Constraints {
         return Step.of("validate " + name, "VALIDATE CONSTRAINT checks existing rows under SHARE UPDATE EXCLUSIVE, "
                 + "which blocks neither reads nor writes; it runs in a transaction of its own so no stronger lock "
                 + "taken earlier is held while it scans.", StepKind.VALIDATE,
-                List.of("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + Sql.id(name)), List.of(), 1);
+                List.of("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + Sql.id(name)), List.of(unvalidate(table,
+                        name)), 2);
+    }
+
+    /**
+     * A statement that turns a validated constraint back into a NOT VALID one: PostgreSQL has no direct way, so it
+     * is dropped and added again NOT VALID from its own definition, read when the rollback runs.
+     */
+    static String unvalidate(String table, String name) {
+        return """
+                DO $undo$
+                DECLARE definition text;
+                BEGIN
+                    SELECT pg_get_constraintdef(oid) INTO definition FROM pg_constraint
+                    WHERE conrelid = to_regclass(%1$s) AND conname = %2$s;
+                    EXECUTE format('ALTER TABLE %%s DROP CONSTRAINT %%I, ADD CONSTRAINT %%I %%s NOT VALID', %1$s, %2$s,
+                        %2$s, definition);
+                END
+                $undo$""".formatted(Sql.literal(table), Sql.literal(name));
     }
 
     static String validate(Planner.Steps out, QualifiedName table, String name, String text) {
@@ -111,14 +131,13 @@ final class Constraints {
         }
         QualifiedName part = attach.partition();
         String p = part.toSql();
-        String name = Sql.id(Sql.derived(part.name(), "_bound"));
+        String raw = Sql.derived(part.name(), "_bound");
+        String name = Sql.id(raw);
         out.add(Step.of("add bound check to " + part.name() + " not valid", "A CHECK that matches the partition "
                 + "bound lets ATTACH PARTITION skip its scan; added NOT VALID it is catalog work only.",
                 StepKind.CATALOG, List.of("ALTER TABLE " + p + " ADD CONSTRAINT " + name + " CHECK (" + check
                         + ") NOT VALID"), List.of("ALTER TABLE " + p + " DROP CONSTRAINT IF EXISTS " + name), 1));
-        out.add(Step.of("validate bound check of " + part.name(), "Validation scans the partition without "
-                + "blocking reads or writes.", StepKind.VALIDATE, List.of("ALTER TABLE " + p
-                + " VALIDATE CONSTRAINT " + name), List.of(), 1));
+        out.add(validateStep(p, raw));
         out.add(Step.of("attach " + part.name(), "With the bound proven, ATTACH PARTITION is catalog work; the "
                 + "helper CHECK is then redundant.", StepKind.CATALOG, List.of(text, "ALTER TABLE " + p
                 + " DROP CONSTRAINT " + name), List.of("ALTER TABLE " + parent.toSql() + " DETACH PARTITION " + p,

@@ -120,6 +120,7 @@ final class Drops {
         }
         restore.addAll(constraints);
         restore.addAll(indexes);
+        restore.add("DROP TABLE " + backup.toSql());
         out.add(new Step("back up and drop column " + d.column(),
                 "Contract step for a later release, once no running code reads or writes the column. The values are "
                 + "copied to " + backup.display() + " (a read that blocks no writes), then the column is dropped "

@@ -178,10 +178,10 @@ public final class Planner {
                     + "value, move rows to it in batches, and stop using the old one; there is no rename that old "
                     + "and new code can share";
         }
-        if (s instanceof Statement.Update u && u.where() == null) {
+        if (s instanceof Statement.Update u && Rows.plain(text) && catalog.oid(u.table()) != 0) {
             return Rows.update(out, u);
         }
-        if (s instanceof Statement.Delete d && d.where() == null) {
+        if (s instanceof Statement.Delete d && Rows.plain(text) && catalog.oid(d.table()) != 0) {
             return Rows.delete(out, d);
         }
         if (s instanceof Statement.Truncate) {
@@ -249,10 +249,29 @@ public final class Planner {
                     "DETACH PARTITION ... CONCURRENTLY waits for running queries instead of blocking them, and "
                     + "cannot run inside a transaction.", StepKind.CONCURRENT, List.of(text), List.of(
                     "ALTER TABLE " + t.toSql() + " ATTACH PARTITION " + d.partition().toSql() + " "
-                    + catalog.partitionBound(d.partition())), 2).rollbackOutsideTransaction());
+                    + catalog.partitionBound(d.partition()), dropNewChecks(d.partition())), 2)
+                    .rollbackOutsideTransaction());
             return null;
         }
         return Passthrough.plan(out, at, text);
+    }
+
+    // DETACH ... CONCURRENTLY leaves a CHECK that mirrors the bound on the partition; reattached, it is redundant.
+    private String dropNewChecks(QualifiedName partition) throws SQLException {
+        List<String> kept = new ArrayList<>();
+        for (String k : catalog.checkConstraints(partition)) {
+            kept.add(Sql.literal(k));
+        }
+        return """
+                DO $undo$
+                DECLARE k record;
+                BEGIN
+                    FOR k IN SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(%1$s) AND contype = 'c'
+                             AND NOT conname = ANY (ARRAY[%2$s]::name[]) LOOP
+                        EXECUTE format('ALTER TABLE %%s DROP CONSTRAINT %%I', %1$s, k.conname);
+                    END LOOP;
+                END
+                $undo$""".formatted(Sql.literal(partition.toSql()), String.join(", ", kept));
     }
 
     private String schemaOf(QualifiedName name) throws SQLException {

@@ -45,43 +45,53 @@ final class Sql {
 
     /**
      * A DO block that changes rows of {@code table} in batches of at most {@code batchSize} rows, ordered by the
-     * single-column primary key {@code key}, committing after each batch so row locks are held for one batch only,
-     * and pausing between batches so replicas and vacuum keep up. Every query is an index range scan on the key,
-     * so the cost per batch does not grow with the progress made; a rerun after an interruption redoes only
-     * the batches whose rows still match {@code filter}.
+     * primary key {@code key} (one or more columns, compared as a row), committing after each batch so row locks are
+     * held for one batch only, and pausing between batches so replicas and vacuum keep up. Every query is an index
+     * range scan on the key, so the cost per batch does not grow with the progress made; a rerun after an
+     * interruption redoes only the batches whose rows still match {@code filter}.
      *
      * @param change {@code SET ...} for an update, or {@code null} for a delete
      * @param filter an extra condition on the rows to change, or {@code null}
      */
-    static String batched(QualifiedName table, String key, String keyType, String change, String filter,
-            int batchSize, Duration pause) {
+    static String batched(QualifiedName table, List<String> key, String change, String filter, int batchSize,
+            Duration pause) {
         String t = table.toSql();
-        String k = id(key);
-        String where = k + " >= batch_from AND " + k + " <= batch_to" + (filter == null ? "" : " AND (" + filter + ")");
+        String cols = key.stream().map(Sql::id).collect(java.util.stream.Collectors.joining(", "));
+        String row = key.size() == 1 ? cols : "(" + cols + ")";
+        String from = key.size() == 1 ? "ma_from." + id(key.get(0)) : "(" + key.stream()
+                .map(k -> "ma_from." + id(k)).collect(java.util.stream.Collectors.joining(", ")) + ")";
+        String to = from.replace("ma_from.", "ma_to.");
+        String desc = key.stream().map(k -> id(k) + " DESC").collect(java.util.stream.Collectors.joining(", "));
+        String where = row + " >= " + from + " AND " + row + " <= " + to + (filter == null ? "" : " AND (" + filter
+                + ")");
         String body = change == null ? "DELETE FROM " + t + " WHERE " + where
                 : "UPDATE " + t + " " + change + " WHERE " + where;
         String sleep = pause.isZero() ? "" : "        PERFORM pg_sleep(" + seconds(pause) + ");\n";
         return """
                 DO $batch$
+                #variable_conflict use_column
                 DECLARE
-                    batch_from %1$s;
-                    batch_to %1$s;
-                    changed bigint;
-                    total bigint := 0;
+                    ma_from record;
+                    ma_to record;
+                    ma_more boolean;
+                    ma_changed bigint;
+                    ma_total bigint := 0;
                 BEGIN
-                    SELECT min(%2$s) INTO batch_from FROM %3$s;
-                    WHILE batch_from IS NOT NULL LOOP
-                        SELECT max(k) INTO batch_to FROM (
-                            SELECT %2$s AS k FROM %3$s WHERE %2$s >= batch_from ORDER BY %2$s LIMIT %4$d) b;
+                    SELECT %2$s INTO ma_from FROM %3$s ORDER BY %2$s LIMIT 1;
+                    ma_more := FOUND;
+                    WHILE ma_more LOOP
+                        SELECT %2$s INTO ma_to FROM (
+                            SELECT %2$s FROM %3$s WHERE %8$s >= %9$s ORDER BY %2$s LIMIT %4$d) b ORDER BY %1$s LIMIT 1;
                         %5$s;
-                        GET DIAGNOSTICS changed = ROW_COUNT;
-                        total := total + changed;
+                        GET DIAGNOSTICS ma_changed = ROW_COUNT;
+                        ma_total := ma_total + ma_changed;
                         COMMIT;
-                %6$s        SELECT min(%2$s) INTO batch_from FROM %3$s WHERE %2$s > batch_to;
+                %6$s        SELECT %2$s INTO ma_from FROM %3$s WHERE %8$s > %10$s ORDER BY %2$s LIMIT 1;
+                        ma_more := FOUND;
                     END LOOP;
-                    RAISE NOTICE 'changed %% rows of %%', total, %7$s;
+                    RAISE NOTICE 'changed %% rows of %%', ma_total, %7$s;
                 END
-                $batch$""".formatted(keyType, k, t, batchSize, body, sleep, literal(t));
+                $batch$""".formatted(desc, cols, t, batchSize, body, sleep, literal(t), row, from, to);
     }
 
     private static String seconds(Duration d) {
