@@ -1,6 +1,7 @@
 package dev.migrationagent.plan;
 
 import dev.migrationagent.analyze.Analyzer;
+import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Category;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.Listener;
@@ -64,14 +65,16 @@ public final class Proof {
      * @param files the base file names of the steps (such as {@code V5_1__add_column_x}), in step order
      * @param verified true when every check passed and nothing was left unplanned
      * @param problems why not, one line each; empty when verified
-     * @param findings the analysis of the traced steps, for the summary
+     * @param traces the first traced run of each step, in step order
+     * @param analysis the analysis of the traced steps, or {@code null} when no step ran
+     * @param stepFailed a step failed on the shadow, which now holds a half-applied plan
      */
     public record Outcome(ScriptPlan plan, List<String> files, boolean verified, List<String> problems,
-            List<Finding> findings) {
+            List<ScriptTrace> traces, Analysis analysis, boolean stepFailed) {
         public Outcome {
             files = List.copyOf(files);
             problems = List.copyOf(problems);
-            findings = List.copyOf(findings);
+            traces = List.copyOf(traces);
         }
     }
 
@@ -125,19 +128,20 @@ public final class Proof {
             plan = new Planner(c, settings).plan(script.path(), statements, applier);
         } catch (Planner.StepFailedException e) {
             problems.add(e.getMessage());
-            return new Outcome(new ScriptPlan(script.path(), List.of(), List.of()), files, false, problems,
-                    List.of());
+            return new Outcome(new ScriptPlan(script.path(), List.of(), List.of()), List.of(), false, problems,
+                    List.of(), null, true);
         }
         for (ScriptPlan.Unplanned u : plan.unplanned()) {
             problems.add("line " + u.line() + ": no safe equivalent: " + u.reason());
         }
-        List<Finding> findings = analyze(stepScripts, traces, settings, context);
-        for (Finding f : findings) {
+        Analysis analysis = analyze(stepScripts, traces, settings, context);
+        for (Finding f : analysis == null ? List.<Finding>of() : analysis.findings()) {
             if (f.severity() == Severity.ERROR && FORBIDDEN.contains(f.category()) && !f.suppressed()) {
                 problems.add(f.script() + ": " + f.ruleId() + " (" + f.category().id() + "): " + f.message());
             }
         }
-        return new Outcome(plan, files, problems.isEmpty(), problems, findings);
+        return new Outcome(plan, files, problems.isEmpty(), problems, List.copyOf(traces.values()), analysis,
+                false);
     }
 
     private static void fail(Step step, String what, ScriptTrace trace) {
@@ -152,14 +156,14 @@ public final class Proof {
         return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static List<Finding> analyze(List<MigrationScript> steps, Map<String, ScriptTrace> traces,
+    private static Analysis analyze(List<MigrationScript> steps, Map<String, ScriptTrace> traces,
             Planner.Settings settings, Context context) {
         if (steps.isEmpty()) {
-            return List.of();
+            return null;
         }
         List<MigrationScript> all = new ArrayList<>(context.before());
         all.addAll(steps);
         return Analyzer.analyze(all, steps, new Analyzer.Settings(settings.postgresVersion(), context.stats(),
-                context.smallTableRows(), context.rules(), traces), Listener.silent()).findings();
+                context.smallTableRows(), context.rules(), traces), Listener.silent());
     }
 }
