@@ -258,7 +258,7 @@ final class Columns {
                     + " ON ").replace("(" + qc + ")", "(" + qf + ")");
             out.add(Step.of("build index " + twin.name() + " on " + fresh,
                     "The new column needs the indexes of the old one before the swap; they are built concurrently.",
-                    StepKind.CONCURRENT, List.of(Indexes.dropIfInvalid(twin), Sql.concurrentIndex(definition)),
+                    StepKind.CONCURRENT, Indexes.guarded(twin, Sql.concurrentIndex(definition)),
                     List.of("DROP INDEX CONCURRENTLY IF EXISTS " + twin.toSql()), 1).rollbackOutsideTransaction());
             if (isKey && info.constraint()) {
                 indexSwaps.add("ALTER TABLE " + t + " DROP CONSTRAINT " + Sql.id(pk));

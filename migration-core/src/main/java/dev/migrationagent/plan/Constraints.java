@@ -56,8 +56,8 @@ final class Constraints {
             out.add(Step.of("build unique index " + name + " concurrently",
                     "The index behind the constraint is built concurrently, without blocking writes; a failed build "
                     + "leaves an INVALID index that the guard drops before the retry.", StepKind.CONCURRENT,
-                    List.of(Indexes.dropIfInvalid(index), "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + qn
-                            + " ON " + t + " (" + String.join(", ", cols) + ")"),
+                    Indexes.guarded(index, "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + qn + " ON " + t
+                            + " (" + String.join(", ", cols) + ")"),
                     List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()), 1).rollbackOutsideTransaction());
             String kind = k.kind() == ConstraintDef.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE";
             out.add(Step.of("add " + name + " using the index",

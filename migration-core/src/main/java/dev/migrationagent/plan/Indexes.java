@@ -9,7 +9,8 @@ import java.util.List;
 final class Indexes {
     private static final String WHY_CREATE = "CREATE INDEX CONCURRENTLY builds the index without blocking writes; it "
             + "cannot run in a transaction, so it has a script of its own (executeInTransaction=false). A failed "
-            + "build leaves an INVALID index behind, which the guard below drops first so a retry starts clean.";
+            + "build leaves an INVALID index behind: the statements before the build rename such a leftover aside and "
+            + "drop it concurrently, so a retry starts clean.";
 
     private Indexes() {}
 
@@ -18,27 +19,38 @@ final class Indexes {
             return "the index has no name, so a retried build cannot tell whether it exists: give it a name";
         }
         QualifiedName index = Sql.sibling(ci.table(), ci.name());
-        List<String> forward = List.of(dropIfInvalid(index), Sql.concurrentIndex(text));
+        List<String> forward = guarded(index, Sql.concurrentIndex(text));
         out.add(Step.of("create index " + ci.name() + " concurrently", WHY_CREATE, StepKind.CONCURRENT, forward,
                 List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()), 1).rollbackOutsideTransaction());
         return null;
     }
 
     /**
-     * A DO block that drops {@code index} only when it is INVALID, the leftover of a failed concurrent build. DROP
-     * INDEX CONCURRENTLY cannot run inside a DO block, so the leftover is dropped with a plain DROP INDEX under a
-     * short lock_timeout: an invalid index serves no query, so this is catalog work only.
+     * Statements that drop {@code index} concurrently when it is INVALID, the leftover of a failed concurrent build,
+     * and do nothing otherwise. DROP INDEX CONCURRENTLY cannot run conditionally (not inside a DO block), so an
+     * invalid index is first renamed aside (catalog work on the index alone) and the aside name is then dropped
+     * concurrently if it exists; the first drop clears an aside left by an earlier interrupted attempt.
      */
-    static String dropIfInvalid(QualifiedName index) {
-        return """
+    static List<String> dropIfInvalid(QualifiedName index) {
+        QualifiedName aside = Sql.sibling(index, Sql.derived(index.name(), "_invalid"));
+        String rename = """
                 DO $guard$
                 BEGIN
                     IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(%1$s) AND NOT indisvalid) THEN
-                        SET LOCAL lock_timeout = '2s';
                         EXECUTE %2$s;
                     END IF;
                 END
-                $guard$""".formatted(Sql.literal(index.toSql()), Sql.literal("DROP INDEX " + index.toSql()));
+                $guard$""".formatted(Sql.literal(index.toSql()), Sql.literal("ALTER INDEX " + index.toSql()
+                + " RENAME TO " + Sql.id(aside.name())));
+        String drop = "DROP INDEX CONCURRENTLY IF EXISTS " + aside.toSql();
+        return List.of(drop, rename, drop);
+    }
+
+    /** {@link #dropIfInvalid} followed by {@code create}. */
+    static List<String> guarded(QualifiedName index, String create) {
+        List<String> out = new java.util.ArrayList<>(dropIfInvalid(index));
+        out.add(create);
+        return out;
     }
 
     static String drop(Planner.Steps out, Statement.Drop d) throws SQLException {
@@ -64,8 +76,8 @@ final class Indexes {
         out.add(Step.of("drop index " + index.name() + " concurrently",
                 "DROP INDEX CONCURRENTLY waits for queries that use the index instead of blocking the table; it "
                 + "cannot run in a transaction.", StepKind.CONCURRENT,
-                List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()), List.of(dropIfInvalid(index),
-                        recreate), 2).rollbackOutsideTransaction());
+                List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()), guarded(index, recreate), 2)
+                .rollbackOutsideTransaction());
         return null;
     }
 
@@ -107,7 +119,7 @@ final class Indexes {
         String why = "PostgreSQL " + out.postgres() + " has no REINDEX CONCURRENTLY: a twin is built concurrently, "
                 + "the original dropped concurrently, and the twin renamed (catalog only).";
         out.add(Step.of("build twin of index " + index.name(), why, StepKind.CONCURRENT,
-                List.of(dropIfInvalid(twin), Sql.concurrentIndex(twinDefinition)),
+                guarded(twin, Sql.concurrentIndex(twinDefinition)),
                 List.of("DROP INDEX CONCURRENTLY IF EXISTS " + twin.toSql()), 1).rollbackOutsideTransaction());
         out.add(Step.of("drop original index " + index.name(), why, StepKind.CONCURRENT,
                 List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()),
