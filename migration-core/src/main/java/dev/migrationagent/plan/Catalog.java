@@ -301,6 +301,23 @@ final class Catalog {
                 + "ORDER BY conname", table.toSql());
     }
 
+    /** Whether a validated CHECK constraint of the table says exactly {@code column IS NOT NULL}. */
+    boolean hasValidatedNotNullCheck(QualifiedName table, String column) throws SQLException {
+        return one("SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'c' AND convalidated "
+                + "AND pg_get_constraintdef(oid) = 'CHECK ((' || ? || ' IS NOT NULL))'", table.toSql(),
+                QualifiedName.quote(column)) != null;
+    }
+
+    /** {@code name}, or {@code name} with a number appended when the table already has a constraint of that name. */
+    String freeConstraintName(QualifiedName table, String name) throws SQLException {
+        String candidate = name;
+        for (int i = 2; one("SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(?) AND conname = ?",
+                table.toSql(), candidate) != null; i++) {
+            candidate = Sql.derived(name, "_" + i);
+        }
+        return candidate;
+    }
+
     /** The partition key definition ({@code pg_get_partkeydef}) of a partitioned table, or {@code null}. */
     String partitionKey(QualifiedName table) throws SQLException {
         return one("SELECT pg_get_partkeydef(to_regclass(?))", table.toSql());
@@ -338,9 +355,11 @@ final class Catalog {
         return out;
     }
 
-    private String one(String sql, String arg) throws SQLException {
+    private String one(String sql, String... args) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, arg);
+            for (int i = 0; i < args.length; i++) {
+                p.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }

@@ -25,15 +25,15 @@ final class Columns {
                     + "rewritten, and no later step can turn a plain column into a generated one: add a plain "
                     + "column kept up to date by a trigger, backfilled in batches, if the value is needed";
         }
-        if (!col.constraints().isEmpty()) {
-            return "the new column carries inline constraints: add the column alone, then each constraint in a "
-                    + "statement of its own, and plan again";
-        }
         boolean rewrites = out.catalog.rewrites(text, table);
         boolean notNull = col.notNull() || col.identity() || col.type().isSerial();
         if (!rewrites && !notNull) {
             return Passthrough.plan(out, new dev.migrationagent.sql.Statement.AlterTable(table, false, List.of(add)),
                     text);
+        }
+        if (!col.constraints().isEmpty()) {
+            return "the new column carries inline constraints: add the column alone, then each constraint in a "
+                    + "statement of its own, and plan again";
         }
         String c = col.name();
         String qc = Sql.id(c);
@@ -126,8 +126,16 @@ final class Columns {
                     + "then validated) as the guarantee instead of SET NOT NULL";
         }
         String qc = Sql.id(column);
-        String check = Sql.id(Sql.derived(table.name() + "_" + column, "_not_null"));
         String t = table.toSql();
+        if (out.catalog.hasValidatedNotNullCheck(table, column)) {
+            out.add(new Step("set " + column + " not null", "A validated CHECK (" + column + " IS NOT NULL) already "
+                    + "proves it, so SET NOT NULL skips its scan: catalog work only.", StepKind.CATALOG, release,
+                    List.of("ALTER TABLE " + t + " ALTER COLUMN " + qc + " SET NOT NULL"), List.of("ALTER TABLE " + t
+                    + " ALTER COLUMN " + qc + " DROP NOT NULL"), true, null, List.of(), 2));
+            return null;
+        }
+        String check = Sql.id(out.catalog.freeConstraintName(table, Sql.derived(table.name() + "_" + column,
+                "_not_null")));
         out.add(new Step("add NOT VALID check " + column + " is not null",
                 "A NOT VALID CHECK is catalog work only; it holds for new rows at once, and the next step proves it "
                 + "for existing rows.", StepKind.CATALOG, release,
@@ -137,7 +145,7 @@ final class Columns {
                 "VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE, which blocks neither reads nor "
                 + "writes; it runs in its own transaction so no other lock is held meanwhile.", StepKind.VALIDATE,
                 release, List.of("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check), List.of(
-                Constraints.unvalidate(t, Sql.derived(table.name() + "_" + column, "_not_null"))), true, null,
+                Constraints.unvalidate(t, QualifiedName.parse(check).name())), true, null,
                 List.of(), 2));
         out.add(new Step("set " + column + " not null",
                 "SET NOT NULL uses the validated CHECK instead of scanning (PostgreSQL 12 and later), so the "
@@ -160,7 +168,11 @@ final class Columns {
         List<String> key = out.catalog.primaryKey(table).stream().map(Catalog.ColumnInfo::name).toList();
         out.add(Step.of(description + " in batches", "Rows are changed in batches of at most "
                 + out.settings.batchSize() + " by primary-key range, each batch committed on its own, so no "
-                + "statement holds row locks on more than one batch; a rerun continues with the rows still to do.",
+                + "statement holds row locks on more than one batch. " + (filter != null
+                        ? "Only rows that still need the change match, so a rerun after an interruption skips the "
+                        + "batches already done."
+                        : "If it stops half-way, the committed batches stay changed and a rerun changes them again: "
+                        + "make the change idempotent, or add a WHERE that leaves changed rows out."),
                 StepKind.BATCHED, List.of(Sql.batched(table, key, change, filter, out.settings.batchSize(),
                         out.settings.batchPause())), List.of(), 1));
         return null;
@@ -237,8 +249,8 @@ final class Columns {
                 + "row.", StepKind.CATALOG, expand, List.of("DROP TRIGGER IF EXISTS " + trigger + " ON " + t,
                         "DROP FUNCTION IF EXISTS " + fn.toSql() + "()",
                         "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + qf), 1));
-        String err = backfill(out, table, "SET " + qf + " = " + onColumn(convert, c, qc), null,
-                "copy " + c + " into " + fresh);
+        String err = backfill(out, table, "SET " + qf + " = " + onColumn(convert, c, qc), qf + " IS DISTINCT FROM "
+                + onColumn(convert, c, qc), "copy " + c + " into " + fresh);
         if (err != null) {
             return err;
         }

@@ -18,6 +18,11 @@ final class Indexes {
         if (ci.name() == null) {
             return "the index has no name, so a retried build cannot tell whether it exists: give it a name";
         }
+        if ("p".equals(out.catalog.kind(ci.table()))) {
+            return "an index on a partitioned table cannot be built concurrently: create it ON ONLY the parent "
+                    + "(catalog work), build each partition's index concurrently, then ALTER INDEX ... ATTACH PARTITION "
+                    + "each one";
+        }
         QualifiedName index = Sql.sibling(ci.table(), ci.name());
         List<String> forward = guarded(index, Sql.concurrentIndex(text));
         out.add(Step.of("create index " + ci.name() + " concurrently", WHY_CREATE, StepKind.CONCURRENT, forward,

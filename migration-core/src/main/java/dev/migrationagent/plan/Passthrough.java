@@ -33,11 +33,15 @@ final class Passthrough {
         String first = text.lines().findFirst().orElse("").strip();
         String description = describe(s);
         if (undo == null) {
+            boolean rows = s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete;
             out.add(Step.of(description, "Safe as written.", kind, List.of(text), List.of(), 4)
-                    .irreversible("no rollback is known for \"" + first + "\": write its undo by hand", List.of(), 4));
+                    .irreversible(rows ? "the rows \"" + first + "\" changed stay changed; only a backup restores "
+                            + "them" : "no rollback is known for \"" + first + "\": write its undo by hand",
+                            List.of(), 4));
         } else {
             Step step = Step.of(description, "Safe as written.", kind, List.of(text), undo, level(s));
-            out.add(kind.transactional() ? step : step.rollbackOutsideTransaction());
+            boolean concurrentUndo = undo.stream().anyMatch(u -> u.contains(" CONCURRENTLY "));
+            out.add(kind.transactional() && !concurrentUndo ? step : step.rollbackOutsideTransaction());
         }
         return null;
     }
@@ -101,8 +105,9 @@ final class Passthrough {
         if (s instanceof Statement.CreateView v) {
             String old = catalog.viewDefinition(v.view());
             if (old != null) {
-                return v.orReplace() ? List.of("CREATE OR REPLACE VIEW " + v.view().toSql() + " AS\n" + Sql.bare(old))
-                        : List.of();
+                // CREATE OR REPLACE cannot drop the columns the new definition added: drop and create instead.
+                return v.orReplace() ? List.of("DROP VIEW " + v.view().toSql(), "CREATE VIEW " + v.view().toSql()
+                        + " AS\n" + Sql.bare(old)) : List.of();
             }
             return List.of("DROP " + (v.materialized() ? "MATERIALIZED VIEW" : "VIEW") + " IF EXISTS "
                     + v.view().toSql());
@@ -134,11 +139,18 @@ final class Passthrough {
         if (s instanceof Statement.CreateIndex i && i.name() != null) {
             return List.of("DROP INDEX IF EXISTS " + Sql.sibling(i.table(), i.name()).toSql());
         }
+        if (s instanceof Statement.Insert i && out.isNew(i.table())) {
+            // Every row of a table this script created came from this script.
+            return List.of("DELETE FROM " + i.table().toSql());
+        }
+        if (s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete) {
+            // Rows changed in a table that others write cannot be told apart afterwards.
+            return null;
+        }
         if (s instanceof Statement.Comment || s instanceof Statement.Analyze || s instanceof Statement.Vacuum
-                || s instanceof Statement.RefreshMaterializedView || s instanceof Statement.Insert
-                || s instanceof Statement.Update || s instanceof Statement.Delete
+                || s instanceof Statement.RefreshMaterializedView
                 || s instanceof Statement.Drop d && d.ifExists() && d.names().stream().allMatch(n -> absent(out, n))) {
-            // No schema to restore: data statements are judged by the data-loss rules, not undone.
+            // Nothing in the schema to restore.
             return List.of();
         }
         if (s instanceof Statement.AlterTable at) {
@@ -171,6 +183,13 @@ final class Passthrough {
         }
         if (a instanceof AlterAction.AddColumn c) {
             return List.of(t + "DROP COLUMN IF EXISTS " + Sql.id(c.column().name()));
+        }
+        if (a instanceof AlterAction.AddConstraint k && k.constraint().usingIndex() != null) {
+            // The constraint adopts the index, and dropping the constraint drops the index with it: build it again.
+            Catalog.IndexInfo index = catalog.index(Sql.sibling(table, k.constraint().usingIndex()));
+            String name = k.constraint().name() != null ? k.constraint().name() : k.constraint().usingIndex();
+            return index == null ? null : List.of(t + "DROP CONSTRAINT IF EXISTS " + Sql.id(name),
+                    Sql.concurrentIndex(index.definition()));
         }
         if (a instanceof AlterAction.AddConstraint k && k.constraint().name() != null) {
             return List.of(t + "DROP CONSTRAINT IF EXISTS " + Sql.id(k.constraint().name()));

@@ -100,28 +100,22 @@ public final class Planner {
     public ScriptPlan plan(String script, List<ParsedStatement> statements, Applier applier) throws SQLException {
         List<Step> steps = new ArrayList<>();
         List<ScriptPlan.Unplanned> unplanned = new ArrayList<>();
-        Steps pending = new Steps(settings, catalog, c);
+        Set<QualifiedName> created = new java.util.HashSet<>();
+        // Each statement's steps run before the next statement is planned, so every catalog answer is about the
+        // schema that statement will meet; steps are therefore never merged across statements.
         for (ParsedStatement ps : statements) {
-            Steps out = new Steps(settings, catalog, c);
+            Steps out = new Steps(settings, catalog, created);
             String reason = planOne(ps, out);
             if (reason != null) {
                 unplanned.add(new ScriptPlan.Unplanned(ps.span().line(), ps.span().column(), ps.text().strip(),
                         reason));
                 continue;
             }
-            // Catalog statements in a row share one short transaction, as the script had them.
-            if (out.mergeable() && pending.canTake(out)) {
-                pending.take(out);
-                continue;
-            }
-            flush(pending, steps, applier);
-            if (out.mergeable()) {
-                pending.take(out);
-            } else {
-                flush(out, steps, applier);
+            flush(out, steps, applier);
+            if (ps.statement() instanceof Statement.CreateTable t) {
+                created.add(t.table());
             }
         }
-        flush(pending, steps, applier);
         return new ScriptPlan(script, steps, unplanned);
     }
 
@@ -148,7 +142,7 @@ public final class Planner {
             return "the statement does not parse (" + inv.message() + "): fix it first";
         }
         if (s instanceof Statement.CreateIndex ci) {
-            return Indexes.create(out, ci, text);
+            return out.isNew(ci.table()) || ci.only() ? Passthrough.plan(out, s, text) : Indexes.create(out, ci, text);
         }
         if (s instanceof Statement.Drop d && d.kind() == ObjectKind.INDEX) {
             return Indexes.drop(out, d);
@@ -201,7 +195,7 @@ public final class Planner {
 
     private String alterTable(ParsedStatement ps, Statement.AlterTable at, String text, Steps out)
             throws SQLException {
-        if (at.actions().size() != 1) {
+        if (at.actions().size() != 1 && !out.isNew(at.table())) {
             boolean allSafe = true;
             for (AlterAction a : at.actions()) {
                 allSafe &= Passthrough.catalogOnly(a);
@@ -214,6 +208,9 @@ public final class Planner {
         }
         AlterAction a = at.actions().get(0);
         QualifiedName t = at.table();
+        if (out.isNew(t)) {
+            return Passthrough.plan(out, at, text);
+        }
         if (a instanceof AlterAction.AddColumn add) {
             return Columns.add(out, t, add, text);
         }
@@ -282,13 +279,13 @@ public final class Planner {
     static final class Steps {
         final Settings settings;
         final Catalog catalog;
-        final Connection connection;
+        private final Set<QualifiedName> created;
         private final List<Step> steps = new ArrayList<>();
 
-        Steps(Settings settings, Catalog catalog, Connection connection) {
+        Steps(Settings settings, Catalog catalog, Set<QualifiedName> created) {
             this.settings = settings;
             this.catalog = catalog;
-            this.connection = connection;
+            this.created = created;
         }
 
         void add(Step s) {
@@ -299,31 +296,9 @@ public final class Planner {
             return settings.postgresVersion();
         }
 
-        // One release-1 catalog step that can share a transaction with its neighbours.
-        boolean mergeable() {
-            return steps.size() == 1 && steps.get(0).kind() == StepKind.CATALOG && steps.get(0).release() == 1
-                    && steps.get(0).irreversible() == null && steps.get(0).rollbackTransactional();
-        }
-
-        boolean canTake(Steps other) {
-            return steps.isEmpty() || mergeable();
-        }
-
-        void take(Steps other) {
-            if (steps.isEmpty()) {
-                steps.addAll(other.steps);
-                return;
-            }
-            Step a = steps.get(0);
-            Step b = other.steps.get(0);
-            List<String> forward = new ArrayList<>(a.statements());
-            forward.addAll(b.statements());
-            // Undo in reverse: the later statement's rollback first.
-            List<String> back = new ArrayList<>(b.rollback());
-            back.addAll(a.rollback());
-            steps.set(0, new Step(a.description() + "; " + b.description(), a.why() + "\n" + b.why(),
-                    StepKind.CATALOG, 1, forward, back, true, null, List.of(),
-                    Math.max(a.undoLevel(), b.undoLevel())));
+        /** Whether the table was created by an earlier statement of the script: no client uses it yet. */
+        boolean isNew(QualifiedName table) {
+            return created.contains(table);
         }
 
         List<Step> drain() {

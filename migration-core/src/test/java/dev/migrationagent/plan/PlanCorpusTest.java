@@ -106,6 +106,30 @@ class PlanCorpusTest {
         assertThat(verified + NO_SAFE_EQUIVALENT.size()).isEqualTo(unsafe);
     }
 
+    /**
+     * A script the planner rewrites may hold safe statements too: they pass through with a rollback derived from the
+     * catalog, and the proof loop must accept them. The safe corpus cases exercise exactly those statements.
+     */
+    @Test
+    void safeCasesPassThroughWithRollbacksThatRoundTrip() throws Exception {
+        assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS.toAbsolutePath() + "; skipped");
+        EmbeddedShadowProvider shadow = EmbeddedShadowProvider.shared();
+        assumeTrue(shadow.available(16), "embedded PostgreSQL cannot start here; skipped");
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                CorpusCase c = CorpusCase.parse(f, Files.readString(f));
+                if (c.expectSafe()) {
+                    Proof.Outcome o = CorpusRunner.plan(c, shadow, Map.of());
+                    if (!o.verified()) {
+                        wrong.add(c.name() + ": " + o.problems());
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     // Applies the plan's scripts on a fresh shadow, rolls the reversible tail back and applies it again.
     private static String recheck(CorpusCase c, Proof.Outcome o, EmbeddedShadowProvider shadow) throws Exception {
         try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
