@@ -46,9 +46,10 @@ final class Sql {
     /**
      * A DO block that changes rows of {@code table} in batches of at most {@code batchSize} rows, ordered by the
      * primary key {@code key} (one or more columns, compared as a row), committing after each batch so row locks are
-     * held for one batch only, and pausing between batches so replicas and vacuum keep up. Every query is an index
-     * range scan on the key, so the cost per batch does not grow with the progress made; a rerun after an
-     * interruption redoes only the batches whose rows still match {@code filter}.
+     * held for one batch only, and pausing between batches so replicas and vacuum keep up. Each batch is one
+     * statement that picks the next keys and changes exactly those rows, in one snapshot, so no statement touches
+     * more than {@code batchSize} rows even while others insert into the range. Every query is an index range scan
+     * on the key, so the cost per batch does not grow with the progress made.
      *
      * @param change {@code SET ...} for an update, or {@code null} for a delete
      * @param filter an extra condition on the rows to change, or {@code null}
@@ -56,16 +57,22 @@ final class Sql {
     static String batched(QualifiedName table, List<String> key, String change, String filter, int batchSize,
             Duration pause) {
         String t = table.toSql();
-        String cols = key.stream().map(Sql::id).collect(java.util.stream.Collectors.joining(", "));
+        String self = id(table.name());
+        List<String> aliases = new java.util.ArrayList<>();
+        for (int i = 1; i <= key.size(); i++) {
+            aliases.add("ma_k" + i);
+        }
+        String cols = join(key, (k, i) -> id(k));
+        String picked = join(key, (k, i) -> id(k) + " AS " + aliases.get(i));
         String row = key.size() == 1 ? cols : "(" + cols + ")";
-        String from = key.size() == 1 ? "ma_from." + id(key.get(0)) : "(" + key.stream()
-                .map(k -> "ma_from." + id(k)).collect(java.util.stream.Collectors.joining(", ")) + ")";
+        String from = key.size() == 1 ? "ma_from.ma_k1" : "(" + join(key, (k, i) -> "ma_from." + aliases.get(i)) + ")";
         String to = from.replace("ma_from.", "ma_to.");
-        String desc = key.stream().map(k -> id(k) + " DESC").collect(java.util.stream.Collectors.joining(", "));
-        String where = row + " >= " + from + " AND " + row + " <= " + to + (filter == null ? "" : " AND (" + filter
-                + ")");
-        String body = change == null ? "DELETE FROM " + t + " WHERE " + where
-                : "UPDATE " + t + " " + change + " WHERE " + where;
+        String last = join(key, (k, i) -> aliases.get(i) + " DESC");
+        String match = String.join(" AND ", java.util.stream.IntStream.range(0, key.size())
+                .mapToObj(i -> self + "." + id(key.get(i)) + " = ma_batch." + aliases.get(i)).toList())
+                + (filter == null ? "" : " AND (" + filter + ")");
+        String body = change == null ? "DELETE FROM " + t + " USING ma_batch WHERE " + match + " RETURNING 1"
+                : "UPDATE " + t + " " + change + " FROM ma_batch WHERE " + match + " RETURNING 1";
         String sleep = pause.isZero() ? "" : "        PERFORM pg_sleep(" + seconds(pause) + ");\n";
         return """
                 DO $batch$
@@ -74,24 +81,34 @@ final class Sql {
                     ma_from record;
                     ma_to record;
                     ma_more boolean;
-                    ma_changed bigint;
                     ma_total bigint := 0;
                 BEGIN
-                    SELECT %2$s INTO ma_from FROM %3$s ORDER BY %2$s LIMIT 1;
+                    SELECT %1$s INTO ma_from FROM %2$s ORDER BY %3$s LIMIT 1;
                     ma_more := FOUND;
                     WHILE ma_more LOOP
-                        SELECT %2$s INTO ma_to FROM (
-                            SELECT %2$s FROM %3$s WHERE %8$s >= %9$s ORDER BY %2$s LIMIT %4$d) b ORDER BY %1$s LIMIT 1;
-                        %5$s;
-                        GET DIAGNOSTICS ma_changed = ROW_COUNT;
-                        ma_total := ma_total + ma_changed;
+                        WITH ma_batch AS (
+                            SELECT %1$s FROM %2$s WHERE %4$s >= %5$s ORDER BY %3$s LIMIT %6$d
+                        ), ma_changed AS (
+                            %7$s
+                        )
+                        SELECT *, (SELECT count(*) FROM ma_changed) AS ma_n INTO ma_to
+                        FROM ma_batch ORDER BY %8$s LIMIT 1;
+                        ma_total := ma_total + ma_to.ma_n;
                         COMMIT;
-                %6$s        SELECT %2$s INTO ma_from FROM %3$s WHERE %8$s > %10$s ORDER BY %2$s LIMIT 1;
+                %9$s        SELECT %1$s INTO ma_from FROM %2$s WHERE %4$s > %10$s ORDER BY %3$s LIMIT 1;
                         ma_more := FOUND;
                     END LOOP;
-                    RAISE NOTICE 'changed %% rows of %%', ma_total, %7$s;
+                    RAISE NOTICE 'changed %% rows of %%', ma_total, %11$s;
                 END
-                $batch$""".formatted(desc, cols, t, batchSize, body, sleep, literal(t), row, from, to);
+                $batch$""".formatted(picked, t, cols, row, from, batchSize, body, last, sleep, to, literal(t));
+    }
+
+    private static String join(List<String> key, java.util.function.BiFunction<String, Integer, String> f) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            out.add(f.apply(key.get(i), i));
+        }
+        return String.join(", ", out);
     }
 
     private static String seconds(Duration d) {
