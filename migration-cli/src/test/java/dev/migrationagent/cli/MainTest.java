@@ -85,6 +85,23 @@ class MainTest {
     }
 
     @Test
+    void locationAndBaselineReviewOnlyThePendingMigrationsOnTopOfTheApplied() throws IOException {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(db.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n");
+        Files.writeString(db.resolve("V2__index.sql"), "CREATE INDEX orders_note_idx ON orders (note);\n");
+        String location = "filesystem:" + db;
+
+        Run pending = run("analyze", "--location", location, "--baseline-version", "1");
+        Run everything = run("analyze", "-m", db.resolve("V1__orders.sql").toString(), "-m",
+                db.resolve("V2__index.sql").toString());
+
+        assertThat(pending.exitCode()).as("orders exists before V2, so its index build blocks writes: " + pending.err())
+                .isEqualTo(ExitCodes.UNSAFE);
+        assertThat(pending.err()).contains("V2__index.sql:1:1", "require-concurrent-index");
+        assertThat(everything.exitCode()).as("a table created in the same change is empty").isEqualTo(ExitCodes.SAFE);
+    }
+
+    @Test
     void markdownAndSarifFormatsAreWritten() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
