@@ -21,8 +21,9 @@ final class PlanConsoleReport {
             s.problems().forEach(p -> lines.add(INDENT + "problem: " + p));
         }
         if (!result.scripts().isEmpty()) {
+            // where: the first next step names plan.md, relative to the project
             lines.add("Migration Agent plan: " + verified + " of " + count(result.scripts().size(), "plan")
-                    + " verified — " + result.summary());
+                    + " verified");
         }
         lines.add("Next steps:");
         result.nextSteps().forEach(step -> lines.add("  - " + step));

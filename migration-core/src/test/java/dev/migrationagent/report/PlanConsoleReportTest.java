@@ -24,7 +24,7 @@ class PlanConsoleReportTest {
                 "Plan for db/V3__rename.sql: NOT VERIFIED, 1 step in 1 release, rollback complexity 3",
                 "        problem: step 1 holds ACCESS EXCLUSIVE on orders",
                 "        problem: rollback leaves a different schema",
-                "Migration Agent plan: 1 of 2 plans verified — " + DIR.resolve("plan.md"),
+                "Migration Agent plan: 1 of 2 plans verified",
                 "Next steps:",
                 "  - Review target/migration-agent/plan/plan.md.");
     }
