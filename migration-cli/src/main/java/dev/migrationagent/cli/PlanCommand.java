@@ -104,11 +104,6 @@ final class PlanCommand extends RequestCommand {
     }
 
     @Override
-    String defaultShadow() {
-        return "embedded";
-    }
-
-    @Override
     boolean requiresShadow() {
         return true;
     }

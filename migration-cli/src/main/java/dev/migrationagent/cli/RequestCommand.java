@@ -193,18 +193,16 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
         return gitBase != null ? new ReviewScope.ChangedSince(gitBase) : new ReviewScope.Auto();
     }
 
-    /** The shadow used when {@code --shadow} is not given. */
-    String defaultShadow() {
-        return "none";
-    }
-
-    /** Whether {@code --shadow none} is refused, for subcommands whose point is the run on the shadow. */
+    /**
+     * Whether {@code --shadow none} is refused, for subcommands whose point is the run on the shadow; their
+     * {@code --shadow} defaults to {@code embedded}, the others' to {@code none}.
+     */
     boolean requiresShadow() {
         return false;
     }
 
     private ShadowSetting shadowSetting() {
-        String text = shadow == null ? defaultShadow() : shadow;
+        String text = shadow != null ? shadow : requiresShadow() ? "embedded" : "none";
         ShadowSetting setting = ShadowSetting.parse(text, shadowUser,
                 secretFromEnv("--shadow-password-env", shadowPasswordEnv));
         if (requiresShadow() && setting instanceof ShadowSetting.None) {

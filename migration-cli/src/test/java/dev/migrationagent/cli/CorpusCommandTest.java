@@ -13,23 +13,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusCommandTest {
+    /** A plain CREATE INDEX on a large table: unsafe, and planned as one CONCURRENTLY step. */
+    private static final String INDEX_CASE = """
+            -- case: index
+            -- pg: 16
+            -- rows: orders=50000000
+            -- expect: unsafe
+            -- hazards: blocking-lock
+            -- @schema
+            CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);
+            -- @migration
+            CREATE INDEX orders_created_at_idx ON orders (created_at);
+            """;
+
     @TempDir
     Path dir;
 
     @Test
     void scoresACorpusWritesOneLinePerCaseAndReportsMisses() throws Exception {
         Path cases = Files.createDirectories(dir.resolve("pg"));
-        Files.writeString(cases.resolve("001-index.sql"), """
-                -- case: index
-                -- pg: 16
-                -- rows: orders=50000000
-                -- expect: unsafe
-                -- hazards: blocking-lock
-                -- @schema
-                CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);
-                -- @migration
-                CREATE INDEX orders_created_at_idx ON orders (created_at);
-                """);
+        Files.writeString(cases.resolve("001-index.sql"), INDEX_CASE);
         Files.writeString(cases.resolve("002-labelled-wrongly.sql"), """
                 -- case: labelled-wrongly
                 -- pg: 16
@@ -55,17 +58,7 @@ class CorpusCommandTest {
     void planModePlansTheUnsafeCasesBesideTheOutputAndSummarizes() throws Exception {
         assumeTrue(EmbeddedShadowProvider.shared().available(16), "embedded PostgreSQL 16 cannot start here; skipped");
         Path cases = Files.createDirectories(dir.resolve("pg"));
-        Files.writeString(cases.resolve("001-index.sql"), """
-                -- case: index
-                -- pg: 16
-                -- rows: orders=50000000
-                -- expect: unsafe
-                -- hazards: blocking-lock
-                -- @schema
-                CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);
-                -- @migration
-                CREATE INDEX orders_created_at_idx ON orders (created_at);
-                """);
+        Files.writeString(cases.resolve("001-index.sql"), INDEX_CASE);
         StringWriter out = new StringWriter();
 
         int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "corpus", "--static",

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,13 +20,8 @@ class PlanCommandTest {
 
     private Path plan;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @BeforeEach
@@ -56,7 +49,7 @@ class PlanCommandTest {
     void verifiedPlanExitsZeroWritesTheReleasesAndSaysWhatToDoNext() throws IOException {
         assumeEmbeddedServer();
 
-        Run run = run(plan("--backfill", "orders.region='eu'", "--batch-size", "500", "--batch-pause", "0"));
+        CommandRun run = run(plan("--backfill", "orders.region='eu'", "--batch-size", "500", "--batch-pause", "0"));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SAFE);
         assertThat(run.out()).contains("V2__region.sql: verified, ", " in 2 releases", "Next steps:",
@@ -78,8 +71,8 @@ class PlanCommandTest {
     void unverifiedPlanExitsOneWithTheReasonUnlessToldNotToFail() {
         assumeEmbeddedServer();
 
-        Run run = run(plan());
-        Run lenient = run(plan("--no-fail-on-unverified"));
+        CommandRun run = run(plan());
+        CommandRun lenient = run(plan("--no-fail-on-unverified"));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNSAFE);
         assertThat(run.out()).contains("V2__region.sql: NOT VERIFIED",
@@ -90,7 +83,7 @@ class PlanCommandTest {
 
     @Test
     void shadowNoneIsRefusedNamingTheOption() {
-        Run run = run(plan("--shadow", "none"));
+        CommandRun run = run(plan("--shadow", "none"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --shadow none: plan runs the migrations on a shadow")
                 .doesNotContain("Exception");
@@ -99,11 +92,11 @@ class PlanCommandTest {
 
     @Test
     void badPlanSettingsNameTheirOption() {
-        Run pause = run(plan("--batch-pause", "100"));
-        Run size = run(plan("--batch-size", "0"));
-        Run backfill = run(plan("--backfill", "region=1"));
+        CommandRun pause = run(plan("--batch-pause", "100"));
+        CommandRun size = run(plan("--batch-size", "0"));
+        CommandRun backfill = run(plan("--backfill", "region=1"));
 
-        for (Run r : List.of(pause, size, backfill)) {
+        for (CommandRun r : List.of(pause, size, backfill)) {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err().lines()).hasSize(1);
         }
@@ -115,11 +108,11 @@ class PlanCommandTest {
 
     @Test
     void migrationFilesAndLocationsAreExclusiveWithTheUsageHint() {
-        Run both = run("plan", "-m", "V2.sql", "--location", "filesystem:db");
-        Run neither = run("plan");
-        Run baselineWithFiles = run("analyze", "-m", "V2.sql", "--baseline-version", "1");
+        CommandRun both = run("plan", "-m", "V2.sql", "--location", "filesystem:db");
+        CommandRun neither = run("plan");
+        CommandRun baselineWithFiles = run("analyze", "-m", "V2.sql", "--baseline-version", "1");
 
-        for (Run r : List.of(both, neither, baselineWithFiles)) {
+        for (CommandRun r : List.of(both, neither, baselineWithFiles)) {
             assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err().lines()).hasSize(2);
             assertThat(r.err()).doesNotContain("Exception");
@@ -131,7 +124,7 @@ class PlanCommandTest {
 
     @Test
     void helpListsThePlanOptionsAndExitCodes() {
-        Run help = run("plan", "--help");
+        CommandRun help = run("plan", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--output-dir", "--batch-size", "--batch-pause", "--backfill", "--no-backup",
                 "--no-fail-on-unverified", "--location", "--baseline-version", "Exit codes", "not verified");

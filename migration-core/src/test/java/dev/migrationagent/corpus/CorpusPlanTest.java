@@ -17,22 +17,27 @@ class CorpusPlanTest {
     @TempDir
     Path dir;
 
-    @Test
-    void plansEachUnsafeCaseWritesItsFilesAndSummarizes() throws Exception {
-        EmbeddedShadowProvider shadow = EmbeddedShadowProvider.shared();
-        assumeTrue(shadow.available(16), "embedded PostgreSQL 16 cannot start here; skipped");
-        Path cases = Files.createDirectories(dir.resolve("pg"));
-        Files.writeString(cases.resolve("001-index.sql"), """
-                -- case: index
+    /** A plain CREATE INDEX on a large table; a column type the server does not know breaks the case's schema. */
+    private static String indexCase(String name, String createdAtType) {
+        return """
+                -- case: %s
                 -- pg: 16
                 -- rows: orders=50000000
                 -- expect: unsafe
                 -- hazards: blocking-lock
                 -- @schema
-                CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);
+                CREATE TABLE orders (id bigint PRIMARY KEY, created_at %s);
                 -- @migration
                 CREATE INDEX orders_created_at_idx ON orders (created_at);
-                """);
+                """.formatted(name, createdAtType);
+    }
+
+    @Test
+    void plansEachUnsafeCaseWritesItsFilesAndSummarizes() throws Exception {
+        EmbeddedShadowProvider shadow = EmbeddedShadowProvider.shared();
+        assumeTrue(shadow.available(16), "embedded PostgreSQL 16 cannot start here; skipped");
+        Path cases = Files.createDirectories(dir.resolve("pg"));
+        Files.writeString(cases.resolve("001-index.sql"), indexCase("index", "timestamptz"));
         Files.writeString(cases.resolve("002-nullable.sql"), """
                 -- case: nullable
                 -- pg: 16
@@ -43,17 +48,7 @@ class CorpusPlanTest {
                 -- @migration
                 ALTER TABLE orders ADD COLUMN note text;
                 """);
-        Files.writeString(cases.resolve("003-broken-schema.sql"), """
-                -- case: broken-schema
-                -- pg: 16
-                -- rows: orders=50000000
-                -- expect: unsafe
-                -- hazards: blocking-lock
-                -- @schema
-                CREATE TABLE orders (id bigint PRIMARY KEY, created_at no_such_type);
-                -- @migration
-                CREATE INDEX orders_created_at_idx ON orders (created_at);
-                """);
+        Files.writeString(cases.resolve("003-broken-schema.sql"), indexCase("broken-schema", "no_such_type"));
         Path plans = dir.resolve("plans");
         StringWriter log = new StringWriter();
 
