@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What to plan: the migrations of an analysis request, rewritten into safe steps where the analysis finds them
@@ -25,6 +27,8 @@ public record PlanRequest(AnalysisRequest analysis, Path outputDirectory, int ba
     /** 100 ms between batches. */
     public static final Duration DEFAULT_BATCH_PAUSE = Duration.ofMillis(100);
     private static final int MAX_BATCH_SIZE = 1_000_000;
+    /** A pause as users write it in a POM or on a command line: a whole number and a unit. */
+    private static final Pattern PAUSE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
 
     /**
      * @throws InvalidConfigurationException naming {@code batchSize}, {@code batchPause} or {@code backfill} when
@@ -48,6 +52,28 @@ public record PlanRequest(AnalysisRequest analysis, Path outputDirectory, int ba
             }
         }
         backfill = Map.copyOf(backfill);
+    }
+
+    /**
+     * Parses a batch pause written as a whole number with the unit {@code ms}, {@code s} or {@code m}
+     * ({@code 100ms}, {@code 2s}, {@code 1m}); {@code 0} needs no unit. One format for the Maven plugin and the CLI,
+     * so that a value copied from one works in the other.
+     *
+     * @throws InvalidConfigurationException naming {@code batchPause} when the text is not such a duration
+     */
+    public static Duration parsePause(String text) {
+        Matcher m = PAUSE.matcher(text == null ? "" : text.strip());
+        if (!m.matches() || (m.group(2) == null && Long.parseLong(m.group(1)) != 0)) {
+            throw new InvalidConfigurationException("batchPause", text,
+                    "write a whole number with the unit ms, s or m, such as 100ms, 2s or 1m");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofMillis(amount);
+        };
     }
 
     /** A request with the default batch size and pause, no backfill values, and backups before drops. */

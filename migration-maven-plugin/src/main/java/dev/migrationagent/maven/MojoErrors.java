@@ -5,6 +5,7 @@ import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.MigrationAgentException;
+import dev.migrationagent.api.PlanResult;
 import dev.migrationagent.api.Secret;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,8 +72,18 @@ final class MojoErrors {
      * configured secret that slipped into a message is masked, since Maven prints these messages into CI logs.
      */
     static MojoFailureException map(MigrationAgentException e, Collection<Secret> secrets) {
+        return map(e, secrets, Map.of());
+    }
+
+    /**
+     * {@link #map(MigrationAgentException, Collection)} for a goal whose own parameters ({@code properties}: element
+     * to {@code -D} property) add to the shared ones or take their names, as the plan goal's
+     * {@code outputDirectory} does.
+     */
+    static MojoFailureException map(MigrationAgentException e, Collection<Secret> secrets,
+            Map<String, String> properties) {
         if (e instanceof InvalidConfigurationException config) {
-            return configuration(config, secrets);
+            return configuration(config, secrets, properties);
         }
         if (e instanceof InvalidInputException input) {
             return input(input);
@@ -82,12 +93,13 @@ final class MojoErrors {
 
     /** Names the POM element (and its {@code -D} property) that holds the bad value. */
     static MojoFailureException configuration(InvalidConfigurationException e) {
-        return configuration(e, List.of());
+        return configuration(e, List.of(), Map.of());
     }
 
-    private static MojoFailureException configuration(InvalidConfigurationException e, Collection<Secret> secrets) {
+    private static MojoFailureException configuration(InvalidConfigurationException e, Collection<Secret> secrets,
+            Map<String, String> properties) {
         String parameter = ELEMENTS.getOrDefault(e.parameter(), e.parameter());
-        String property = PROPERTIES.get(parameter);
+        String property = properties.getOrDefault(parameter, PROPERTIES.get(parameter));
         String where = "<" + parameter + ">" + (property == null ? "" : " (-D" + property + ")");
         return new MojoFailureException("Invalid " + where + " in the migration-maven-plugin configuration: "
                 + mask(e.parameter() + "=" + shown(parameter, e.value()) + ": " + problem(e), secrets));
@@ -169,6 +181,25 @@ final class MojoErrors {
         message.append(System.lineSeparator())
                 .append("If a finding is acceptable, put `").append(SUPPRESSION_SYNTAX)
                 .append("` on the line above the statement; to report without failing, set -Dmigration.failOnError=false.");
+        return new MojoFailureException(message.toString());
+    }
+
+    /**
+     * Plans that did not pass their proof on the shadow: BUILD FAILURE, because the migration (or the backfill
+     * value it needs) must change, like a finding. Each script with its first problem, then where the details are.
+     */
+    static MojoFailureException planNotVerified(List<PlanResult.Script> unverified, Path summary) {
+        StringBuilder message = new StringBuilder()
+                .append(unverified.size())
+                .append(unverified.size() == 1 ? " plan is" : " plans are")
+                .append(" NOT verified on the shadow:");
+        for (PlanResult.Script s : unverified) {
+            message.append(System.lineSeparator()).append(s.script()).append(": ")
+                    .append(s.problems().isEmpty() ? "not verified" : s.problems().get(0));
+        }
+        message.append(System.lineSeparator())
+                .append("Details are in ").append(summary)
+                .append("; to write plans without failing, set -Dmigration.plan.failOnUnverified=false.");
         return new MojoFailureException(message.toString());
     }
 

@@ -8,6 +8,7 @@ import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
+import dev.migrationagent.api.PlanResult;
 import dev.migrationagent.api.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,5 +103,18 @@ class MojoErrorsTest {
                 "authentication failed")).getMessage()).contains("<shadowPassword>", "-Dmigration.shadowPassword");
         assertThat(MojoErrors.configuration(new InvalidConfigurationException("shadow.user", "scratch",
                 "rejected")).getMessage()).contains("<shadowUser>", "-Dmigration.shadowUser");
+    }
+
+    @Test
+    void unverifiedPlansFailTheBuildNamingEachScriptItsReasonAndTheWayOut() {
+        MojoFailureException e = MojoErrors.planNotVerified(List.of(
+                new PlanResult.Script("db/V3__rename.sql", false, 2, 1, 3,
+                        List.of("step 1 holds ACCESS EXCLUSIVE on orders", "second problem"), List.of())),
+                Path.of("target/migration-agent/plan/plan.md"));
+        assertThat(e.getMessage()).startsWith("1 plan is NOT verified on the shadow:")
+                .contains("db/V3__rename.sql: step 1 holds ACCESS EXCLUSIVE on orders")
+                .doesNotContain("second problem")
+                .contains("target/migration-agent/plan/plan.md", "-Dmigration.plan.failOnUnverified=false");
+        assertThat(e.getCause()).isNull();
     }
 }
