@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -316,6 +317,26 @@ final class Catalog {
             candidate = Sql.derived(name, "_" + i);
         }
         return candidate;
+    }
+
+    /**
+     * The direct partitions of a partitioned table, each with its kind ({@code r} or {@code p} for a partition that
+     * is partitioned itself).
+     */
+    Map<QualifiedName, String> partitions(QualifiedName table) throws SQLException {
+        Map<QualifiedName, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement("""
+                SELECT n.nspname, c.relname, c.relkind::text FROM pg_inherits i
+                JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE i.inhparent = to_regclass(?) ORDER BY c.relname""")) {
+            p.setString(1, table.toSql());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return out;
     }
 
     /** The partition key definition ({@code pg_get_partkeydef}) of a partitioned table, or {@code null}. */

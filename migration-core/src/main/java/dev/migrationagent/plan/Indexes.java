@@ -19,9 +19,7 @@ final class Indexes {
             return "the index has no name, so a retried build cannot tell whether it exists: give it a name";
         }
         if ("p".equals(out.catalog.kind(ci.table()))) {
-            return "an index on a partitioned table cannot be built concurrently: create it ON ONLY the parent "
-                    + "(catalog work), build each partition's index concurrently, then ALTER INDEX ... ATTACH PARTITION "
-                    + "each one";
+            return partitioned(out, ci, text);
         }
         QualifiedName index = Sql.sibling(ci.table(), ci.name());
         List<String> forward = guarded(index, Sql.concurrentIndex(text));
@@ -56,6 +54,47 @@ final class Indexes {
         List<String> out = new java.util.ArrayList<>(dropIfInvalid(index));
         out.add(create);
         return out;
+    }
+
+    /**
+     * An index on a partitioned table cannot be built concurrently: the parent gets an empty, invalid index ON ONLY
+     * itself (catalog work), each partition an index built concurrently, and attaching them all makes the parent's
+     * index valid (catalog work).
+     */
+    private static String partitioned(Planner.Steps out, Statement.CreateIndex ci, String text) throws SQLException {
+        java.util.Map<QualifiedName, String> partitions = out.catalog.partitions(ci.table());
+        if (partitions.containsValue("p")) {
+            return "the table has partitions that are partitioned themselves: build the index level by level (ON ONLY "
+                    + "each parent, concurrently on each leaf, then ATTACH PARTITION upwards)";
+        }
+        QualifiedName parentIndex = Sql.sibling(ci.table(), ci.name());
+        String parentName = ci.table().name();
+        String suffix = ci.name().startsWith(parentName + "_") ? ci.name().substring(parentName.length() + 1)
+                : ci.name();
+        String onOnly = Sql.concurrentIndex(Sql.retarget(text, ci.name(), ci.table(), true))
+                .replace(" CONCURRENTLY", "");
+        out.add(Step.of("create index " + ci.name() + " on only " + parentName,
+                "An index on a partitioned table cannot be built concurrently. ON ONLY the parent it is created empty "
+                + "and invalid (catalog work); the partitions' indexes are built next.", StepKind.CATALOG,
+                List.of(onOnly), List.of("DROP INDEX IF EXISTS " + parentIndex.toSql()), 1));
+        List<String> attach = new java.util.ArrayList<>();
+        List<String> rebuild = new java.util.ArrayList<>(List.of("DROP INDEX IF EXISTS " + parentIndex.toSql(),
+                onOnly));
+        for (QualifiedName partition : partitions.keySet()) {
+            QualifiedName child = Sql.sibling(partition, Sql.derived(partition.name(), "_" + suffix));
+            String create = Sql.concurrentIndex(Sql.retarget(text, child.name(), partition, false));
+            out.add(Step.of("create index " + child.name() + " concurrently", WHY_CREATE, StepKind.CONCURRENT,
+                    guarded(child, create), List.of("DROP INDEX CONCURRENTLY IF EXISTS " + child.toSql()), 1)
+                    .rollbackOutsideTransaction());
+            attach.add("ALTER INDEX " + parentIndex.toSql() + " ATTACH PARTITION " + child.toSql());
+            rebuild.addAll(guarded(child, create));
+        }
+        // An attached index cannot be detached again: the undo drops the parent's index with its partitions' and
+        // builds the state before the attach again, the partitions' indexes concurrently.
+        out.add(Step.of("attach the partitions' indexes to " + ci.name(), "Attaching every partition's index makes "
+                + "the parent's index valid: catalog work only.", StepKind.CATALOG, attach, rebuild, 2)
+                .rollbackOutsideTransaction());
+        return null;
     }
 
     static String drop(Planner.Steps out, Statement.Drop d) throws SQLException {

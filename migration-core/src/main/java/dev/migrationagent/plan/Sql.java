@@ -146,6 +146,39 @@ final class Sql {
         return create.substring(0, at) + insert + create.substring(at);
     }
 
+    /**
+     * The CREATE INDEX statement {@code create} with another index name and table, and {@code ON ONLY} when
+     * {@code only}: the same columns, method, options and predicate, for another relation.
+     */
+    static String retarget(String create, String name, QualifiedName table, boolean only) {
+        List<Token> tokens = Lexer.tokenize(create).stream().filter(t -> !t.isComment()).toList();
+        int i = 0;
+        while (!tokens.get(i).is("index")) {
+            i++;
+        }
+        i++;
+        while (tokens.get(i).is("concurrently") || tokens.get(i).is("if") || tokens.get(i).is("not")
+                || tokens.get(i).is("exists")) {
+            i++;
+        }
+        Token nameToken = tokens.get(i);
+        while (!tokens.get(i).is("on")) {
+            i++;
+        }
+        int tableStart = i + 1;
+        if (tokens.get(tableStart).is("only")) {
+            tableStart++;
+        }
+        int tableEnd = tableStart;
+        while (tableEnd + 1 < tokens.size() && (tokens.get(tableEnd + 1).isSymbol(".")
+                || tokens.get(tableEnd).isSymbol("."))) {
+            tableEnd++;
+        }
+        return create.substring(0, nameToken.start()) + id(name) + create.substring(nameToken.end(),
+                tokens.get(i).end()) + " " + (only ? "ONLY " : "") + table.toSql()
+                + create.substring(tokens.get(tableEnd).end());
+    }
+
     /** Strips a trailing semicolon and surrounding blanks. */
     static String bare(String statement) {
         String s = statement.strip();

@@ -140,6 +140,33 @@ class PlanFacadeTest {
     }
 
     @Test
+    void anIndexOnAPartitionedTableIsBuiltPerPartitionAndAttached() throws Exception {
+        String schema = """
+                CREATE TABLE m (id bigint, at date NOT NULL, v int) PARTITION BY RANGE (at);
+                CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                CREATE TABLE m_2025 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                INSERT INTO m SELECT g, DATE '2024-06-01' + g, g FROM generate_series(1, 500) g;
+                """;
+        try (ShadowDatabase db = EmbeddedShadowProvider.shared().create(16); Connection c = db.connect()) {
+            new Tracer().replay(c, dev.migrationagent.sql.postgres.PostgresParser.parse(schema).statements().stream()
+                    .map(dev.migrationagent.sql.ParsedStatement::text).toList());
+            dev.migrationagent.script.MigrationScript script = new dev.migrationagent.script.MigrationScript(null,
+                    "V2__idx.sql", null, "idx", "CREATE INDEX m_v_idx ON m (v);", true);
+            Proof.Outcome o = Proof.run(c, db::connect, script, Planner.Settings.defaults(16), new Proof.Context(
+                    List.of(new dev.migrationagent.script.MigrationScript(null, "V1__s.sql", null, "s", schema, true)),
+                    dev.migrationagent.schema.TableStats.ofRows(java.util.Map.of("m_2024", 30_000_000L, "m_2025",
+                            30_000_000L)), 10_000, List.of(), "flyway_schema_history"));
+            assertThat(o.problems()).isEmpty();
+            assertThat(o.files()).containsExactly("V1_1__create_index_m_v_idx_on_only_m",
+                    "V1_2__create_index_m_2024_v_idx_concurrently", "V1_3__create_index_m_2025_v_idx_concurrently",
+                    "V1_4__attach_the_partitions_indexes_to_m_v_idx");
+            assertThat(count(c, "SELECT count(*) FROM pg_index WHERE indexrelid = 'm_v_idx'::regclass AND indisvalid"))
+                    .isEqualTo(1);
+            assertThat(count(c, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'm_v_idx'::regclass")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aSafeMigrationNeedsNoPlanAndNoShadowRunIsRefused() throws Exception {
         Files.writeString(dir.resolve("V2__safe.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
         PlanResult r = MigrationAgent.plan(PlanRequest.of(request().build(), Path.of("plan")), Listener.silent());

@@ -39,6 +39,16 @@ class PlanPartsTest {
     }
 
     @Test
+    void retargetKeepsColumnsMethodAndPredicate() {
+        assertThat(Sql.retarget("CREATE INDEX m_v_idx ON m USING brin (v) WHERE v > 0", "m_1_v_idx",
+                new dev.migrationagent.sql.QualifiedName("s", "m_1"), false))
+                .isEqualTo("CREATE INDEX m_v_idx ON s.m_1 USING brin (v) WHERE v > 0".replace("m_v_idx", "m_1_v_idx"));
+        assertThat(Sql.retarget("create index if not exists \"I\" on public.\"M\" (v)", "I",
+                new dev.migrationagent.sql.QualifiedName("public", "M"), true))
+                .isEqualTo("create index if not exists \"I\" on ONLY public.\"M\" (v)");
+    }
+
+    @Test
     void derivedNamesStayWithin63BytesAndKeepTheirSuffix() {
         String base = "ü".repeat(40);
         String name = Sql.derived(base, "_not_null");
