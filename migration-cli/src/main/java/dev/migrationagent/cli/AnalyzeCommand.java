@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,18 +63,15 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
             Map.entry("user", "--user"),
             Map.entry("password", "--password-env"));
 
-    /** Reads environment variables; a parameter so that tests need not set real ones. */
-    private final Function<String, String> environment;
-
-    /** Secrets read so far, so that the error handler can mask them should a message ever carry one. */
-    private final List<Secret> secrets = new ArrayList<>();
+    /** Secrets read from the environment (a parameter, so tests need not set real variables), for masking. */
+    private final EnvironmentSecrets secrets;
 
     AnalyzeCommand() {
         this(System::getenv);
     }
 
     AnalyzeCommand(Function<String, String> environment) {
-        this.environment = environment;
+        this.secrets = new EnvironmentSecrets(environment);
     }
 
     @Spec
@@ -212,18 +208,8 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
         return setting;
     }
 
-    /** The password in the environment variable {@code name}; an unset variable is a usage error, not a blank. */
     private Secret secretFromEnv(String option, String name) {
-        if (name == null) {
-            return null;
-        }
-        String value = environment.apply(name);
-        if (value == null) {
-            throw new UsageException(option + " " + name + ": environment variable not set");
-        }
-        Secret secret = Secret.of(value);
-        secrets.add(secret);
-        return secret;
+        return secrets.fromEnv(option, name);
     }
 
     @Override
@@ -233,7 +219,7 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
 
     @Override
     public List<Secret> secrets() {
-        return List.copyOf(secrets);
+        return secrets.all();
     }
 
     private void writeReport(Analysis analysis) throws IOException {

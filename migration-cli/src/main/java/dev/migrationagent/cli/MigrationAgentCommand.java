@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Judges Flyway/PostgreSQL schema migrations for deployment safety.",
-        subcommands = {AnalyzeCommand.class, ValidateCommand.class, RulesCommand.class, CorpusCommand.class},
+        subcommands = {AnalyzeCommand.class, ValidateCommand.class, DeployCommand.class, RulesCommand.class,
+            CorpusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:safe to deploy (or the subcommand succeeded)",

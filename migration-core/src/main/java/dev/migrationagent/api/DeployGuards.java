@@ -1,7 +1,10 @@
 package dev.migrationagent.api;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bounds a guarded deploy keeps. Defaults ({@link #DEFAULTS}) follow the seed article's 30 s budget and GitLab's
@@ -28,6 +31,8 @@ public record DeployGuards(Duration budget, Duration lockTimeout, Duration catal
             Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(5),
             Duration.ofMillis(100), Duration.ofSeconds(60));
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
     public DeployGuards {
         positive("budget", budget);
         positive("lockTimeout", lockTimeout);
@@ -47,6 +52,37 @@ public record DeployGuards(Duration budget, Duration lockTimeout, Duration catal
         Objects.requireNonNull(value, parameter);
         if (value.isZero() || value.isNegative()) {
             throw new InvalidConfigurationException(parameter, value.toMillis() + "ms", "must be more than zero");
+        }
+    }
+
+    /**
+     * Parses a duration as users write it: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, or ISO-8601
+     * ({@code PT30S}).
+     *
+     * @param parameter the setting's name, for the error
+     * @throws InvalidConfigurationException when the text is not a duration
+     */
+    public static Duration parseDuration(String parameter, String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(t);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                switch (m.group(2)) {
+                    case "ms":
+                        return Duration.ofMillis(n);
+                    case "s":
+                        return Duration.ofSeconds(n);
+                    case "m":
+                        return Duration.ofMinutes(n);
+                    default:
+                        return Duration.ofHours(n);
+                }
+            }
+            return Duration.parse(text.strip());
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationException(parameter, String.valueOf(text),
+                    "not a duration; write e.g. 500ms, 30s, 10m or 1h");
         }
     }
 

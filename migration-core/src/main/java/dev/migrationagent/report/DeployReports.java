@@ -27,19 +27,14 @@ public final class DeployReports {
     private DeployReports() {}
 
     /**
-     * Writes {@code deploy.md} and {@code deploy.json} to {@code dir}, plus {@code incident.md} and
-     * {@code incident.json} when the deploy failed.
+     * Writes {@code deploy.md} and {@code deploy.json} to {@code dir} (the incident files are written by the deploy
+     * itself, so that they exist even when the caller dies next).
      *
      * @return the files written
      */
-    public static List<Path> writeAll(DeployResult result, Path dir) throws IOException {
-        List<Path> written = new ArrayList<>();
-        written.add(write(dir.resolve("deploy.md"), markdown(result)));
-        written.add(write(dir.resolve("deploy.json"), json(result)));
-        if (result.incident() != null) {
-            written.addAll(writeIncident(result, dir));
-        }
-        return written;
+    public static List<Path> writeReport(DeployResult result, Path dir) throws IOException {
+        return List.of(write(dir.resolve("deploy.md"), markdown(result)), write(dir.resolve("deploy.json"),
+                json(result)));
     }
 
     /** Writes {@code incident.md} and {@code incident.json} to {@code dir}. */

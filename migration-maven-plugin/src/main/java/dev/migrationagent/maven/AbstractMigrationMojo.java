@@ -191,6 +191,8 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    private static final String EMBEDDED_SERVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+
     /**
      * Analyzes, logs the summary, writes the reports and applies the gate.
      *
@@ -198,45 +200,28 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
      * @param decrypter decrypts settings.xml passwords
      * @param requireShadow {@code true} when the goal traces and so rejects {@code <shadow>none}
      */
-    private static final String EMBEDDED_SERVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
-
     protected final void run(String goal, SettingsDecrypter decrypter, boolean requireShadow)
             throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping migration:" + goal + " (migration.skip=true)");
+        if (skipped(goal)) {
             return;
         }
-        // The embedded server library reports every start at INFO through Maven's SLF4J logger; only its
-        // warnings belong in a build log. A user's own -D setting wins.
-        if (System.getProperty(EMBEDDED_SERVER_LOG_LEVEL) == null) {
-            System.setProperty(EMBEDDED_SERVER_LOG_LEVEL, "warn");
-        }
-        CheckConfiguration configuration = configuration();
         // grows by the settings.xml password once the request has it, so that a driver echoing it is masked too
-        List<Secret> secrets = new ArrayList<>(configuration.databases().secrets());
-        Path reportDir = outputDirectory.toPath();
+        List<Secret> secrets = new ArrayList<>();
+        Path reportDir = outputDirectory();
         Analysis analysis;
         try {
             Set<ReportFormat> reportFormats = CheckConfiguration.formats(formats);
-            AnalysisRequest request = configuration.toRequest(
-                    new SettingsServers(settings, decrypter, getLog()), requireShadow);
-            secrets.addAll(CheckConfiguration.secretsOf(request));
-            // toString of shadow and target shows neither passwords nor URL parameters
-            getLog().debug("Shadow: " + request.shadow() + "; target: " + request.target());
+            AnalysisRequest request = request(decrypter, requireShadow, secrets);
             analysis = MigrationAgent.analyze(request, new MavenLogListener(getLog()));
             // The summary lines carry their own severity word; Maven's level prefix on top would only repeat it.
             Reports.consoleSummary(analysis).forEach(getLog()::info);
             for (Path written : Reports.writeAll(analysis, reportFormats, reportDir)) {
                 getLog().info("Report: " + written);
             }
-        } catch (DatabaseUnavailableException e) {
-            throw MojoErrors.databaseUnavailable(e, secrets);
-        } catch (MigrationAgentException e) {
-            throw MojoErrors.map(e, secrets);
         } catch (IOException e) {
             throw MojoErrors.reportsNotWritten(reportDir, e);
-        } catch (RuntimeException e) { // a defect in the core; distinguish it from the user's mistakes above
-            throw MojoErrors.unexpected(goal, e);
+        } catch (RuntimeException e) {
+            throw rethrow(goal, e, secrets);
         } finally {
             // Maven closes the plugin's class realm before JVM exit, when the server library's own shutdown hook
             // could no longer load its classes and would leave the server's data directory in /tmp.
@@ -252,9 +237,64 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
             getLog().warn("Migrations are not safe to deploy; not failing the build (migration.failOnError=false)");
             return;
         }
-        throw MojoErrors.gateFailed(analysis.activeFindings().stream()
+        throw blocking(analysis);
+    }
+
+    /** The gate failure for an unsafe analysis: its blocking findings, each with its fix. */
+    protected final MojoFailureException blocking(Analysis analysis) {
+        return MojoErrors.gateFailed(analysis.activeFindings().stream()
                 .filter(f -> f.severity() == Severity.ERROR || (failOnWarning && f.severity() == Severity.WARNING))
                 .toList());
+    }
+
+    /** Whether {@code migration.skip} is set (after saying so); also quiets the embedded server's INFO lines. */
+    protected final boolean skipped(String goal) {
+        if (skip) {
+            getLog().info("Skipping migration:" + goal + " (migration.skip=true)");
+            return true;
+        }
+        // The embedded server library reports every start at INFO through Maven's SLF4J logger; only its
+        // warnings belong in a build log. A user's own -D setting wins.
+        if (System.getProperty(EMBEDDED_SERVER_LOG_LEVEL) == null) {
+            System.setProperty(EMBEDDED_SERVER_LOG_LEVEL, "warn");
+        }
+        return false;
+    }
+
+    /** Where reports are written ({@code outputDirectory}). */
+    protected final Path outputDirectory() {
+        return outputDirectory.toPath();
+    }
+
+    /**
+     * The analysis request this configuration describes; every secret it holds (POM, settings.xml) is added to
+     * {@code secrets}, so that messages can be masked.
+     */
+    protected final AnalysisRequest request(SettingsDecrypter decrypter, boolean requireShadow, List<Secret> secrets) {
+        CheckConfiguration configuration = configuration();
+        secrets.addAll(configuration.databases().secrets());
+        AnalysisRequest request = configuration.toRequest(new SettingsServers(settings, decrypter, getLog()),
+                requireShadow);
+        secrets.addAll(CheckConfiguration.secretsOf(request));
+        // toString of shadow and target shows neither passwords nor URL parameters
+        getLog().debug("Shadow: " + request.shadow() + "; target: " + request.target());
+        return request;
+    }
+
+    /**
+     * Throws the Maven exception for a core exception: who must act, in one line, secrets masked. Declared to
+     * return so that callers can write {@code throw rethrow(...)}.
+     */
+    protected static IllegalStateException rethrow(String goal, RuntimeException e, List<Secret> secrets)
+            throws MojoExecutionException, MojoFailureException {
+        if (e instanceof DatabaseUnavailableException unavailable) {
+            throw MojoErrors.databaseUnavailable(unavailable, secrets);
+        }
+        if (e instanceof MigrationAgentException agent) {
+            throw MojoErrors.map(agent, secrets);
+        }
+        // a defect in the core; distinguish it from the user's mistakes above
+        throw MojoErrors.unexpected(goal, e);
     }
 
     private CheckConfiguration configuration() {

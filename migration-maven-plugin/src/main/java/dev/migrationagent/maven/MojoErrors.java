@@ -1,6 +1,7 @@
 package dev.migrationagent.maven;
 
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -176,5 +178,22 @@ final class MojoErrors {
         String trimmed = text.strip();
         int end = trimmed.indexOf('\n');
         return (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
+    }
+
+    /** The deploy was refused: the gate's findings, and how to deploy anyway. */
+    static MojoFailureException deployRefused(MojoFailureException gate) {
+        return new MojoFailureException("Deploy refused: " + gate.getMessage() + System.lineSeparator()
+                + "To deploy anyway, give the reason: -Dmigration.override.reason=\"...\" (it is recorded in the "
+                + "deploy report).");
+    }
+
+    /** A step failed: where, why, and where the incident report with the recovery steps is. */
+    static MojoFailureException deployFailed(DeployResult.Incident incident, Path report) {
+        String where = incident.script() == null ? "" : incident.script()
+                + (incident.line() == 0 ? "" : ":" + incident.line() + ":" + incident.column()) + ": ";
+        return new MojoFailureException("Deploy failed: " + where + oneLine(incident.message())
+                + (incident.sqlState() == null ? "" : " (SQLState " + incident.sqlState() + ")")
+                + "; " + incident.cause().name().toLowerCase(Locale.ROOT)
+                + ". What stays applied and how to recover: " + report);
     }
 }
