@@ -63,6 +63,11 @@ final class Scenario implements AutoCloseable {
         return new Scenario(project, url, otherUser, Secret.of(otherPassword), () -> {});
     }
 
+    /** The same database reached through another URL (extra parameters). */
+    Scenario withUrl(String otherUrl) {
+        return new Scenario(project, otherUrl, user, password, () -> {});
+    }
+
     void script(String name, String sql) throws IOException {
         Path dir = project.resolve("db/migration");
         Files.createDirectories(dir);
