@@ -88,11 +88,11 @@ final class Recovery {
                         + "for who terminated it or why the server restarted.");
                 break;
             case FLYWAY_REFUSED:
-                steps.add("Flyway refused to migrate: " + failure.message() + ". Run `flyway validate`; if a "
+                steps.add("Flyway refused to migrate: " + stripPeriod(failure.message()) + ". Run `flyway validate`; if a "
                         + "migration changed after it was applied, restore it; `flyway repair` only after checking.");
                 break;
             default:
-                steps.add("Fix the statement at " + where + ": " + failure.message() + "."
+                steps.add("Fix the statement at " + where + ": " + stripPeriod(failure.message()) + "."
                         + (status == StepStatus.PARTIALLY_APPLIED ? "" : " The script was never recorded as applied, "
                                 + "so editing it keeps the history's checksums valid."));
                 break;
@@ -102,7 +102,7 @@ final class Recovery {
                     + "and stay applied: make them idempotent (IF NOT EXISTS / IF EXISTS) so the script can run "
                     + "again, or revert them by hand.");
         }
-        if (!p.transactional() && cleaned.isEmpty()) {
+        if (!p.transactional() && cleaned.isEmpty() && status != StepStatus.NOT_RUN) {
             steps.add("A concurrent index build that was cut short leaves an INVALID index: `SELECT indexrelid::regclass"
                     + " FROM pg_index WHERE NOT indisvalid;` and drop it with DROP INDEX CONCURRENTLY (the next deploy "
                     + "does this for the script's named indexes).");
@@ -110,5 +110,9 @@ final class Recovery {
         steps.add("Retry: run the deploy again (`mvn migration:deploy` or `migration-agent deploy`); it starts at "
                 + p.name() + " and skips what is applied.");
         return steps;
+    }
+
+    private static String stripPeriod(String message) {
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 }

@@ -95,7 +95,8 @@ public final class DeployReports {
 
     private static String status(Step s) {
         return s.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (s.attempts().isEmpty() ? "" : " after " + s.attempts().size() + " attempt(s)");
+                + (s.attempts().isEmpty() || s.status() == DeployResult.StepStatus.NOT_RUN ? ""
+                        : " after " + s.attempts().size() + " attempt(s)");
     }
 
     private static String location(Incident i) {

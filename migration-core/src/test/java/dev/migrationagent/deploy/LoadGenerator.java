@@ -27,6 +27,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final long seedRows;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> writeLatencies = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ackedInserts = new AtomicLong();
     private final AtomicLong ackedIdSum = new AtomicLong();
     private final AtomicLong ackedIncrements = new AtomicLong();
@@ -43,13 +44,13 @@ public final class LoadGenerator implements AutoCloseable {
         this.table = table;
         this.seedRows = seedRows;
         for (int i = 0; i < inserters; i++) {
-            start(connector, "INSERT INTO " + table + " (note) VALUES ('load') RETURNING id", this::insert);
+            start(connector, "INSERT INTO " + table + " (note) VALUES ('load') RETURNING id", this::insert, true);
         }
         for (int i = 0; i < updaters; i++) {
-            start(connector, "UPDATE " + table + " SET n = n + 1 WHERE id = ?", this::update);
+            start(connector, "UPDATE " + table + " SET n = n + 1 WHERE id = ?", this::update, true);
         }
         for (int i = 0; i < readers; i++) {
-            start(connector, "SELECT n FROM " + table + " WHERE id = ?", this::read);
+            start(connector, "SELECT n FROM " + table + " WHERE id = ?", this::read, false);
         }
     }
 
@@ -57,14 +58,18 @@ public final class LoadGenerator implements AutoCloseable {
         void run(PreparedStatement st) throws SQLException;
     }
 
-    private void start(Connector connector, String sql, Op op) {
+    private void start(Connector connector, String sql, Op op, boolean write) {
         Thread t = new Thread(() -> {
             try (Connection c = connector.connect(); PreparedStatement st = c.prepareStatement(sql)) {
                 while (running) {
                     long t0 = System.nanoTime();
                     try {
                         op.run(st);
-                        latencies.add(System.nanoTime() - t0);
+                        long took = System.nanoTime() - t0;
+                        latencies.add(took);
+                        if (write) {
+                            writeLatencies.add(took);
+                        }
                     } catch (SQLException e) {
                         errors.incrementAndGet();
                         if (errorMessages.size() < 20) {
@@ -137,6 +142,14 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** Forgets the latencies and errors recorded so far (acknowledged writes are kept), to measure a new phase. */
+    public void resetStats() {
+        latencies.clear();
+        writeLatencies.clear();
+        errors.set(0);
+        errorMessages.clear();
+    }
+
     /** Operations that failed. */
     public long errors() {
         return errors.get();
@@ -152,11 +165,20 @@ public final class LoadGenerator implements AutoCloseable {
         return latencies.size();
     }
 
-    /** The latency percentile ({@code 0.5}, {@code 0.99}) in milliseconds. */
+    /** The latency percentile ({@code 0.5}, {@code 0.99}) of all operations, in milliseconds. */
     public double percentileMillis(double p) {
+        return percentile(latencies, p);
+    }
+
+    /** The latency percentile of the writes (inserts and updates), in milliseconds. */
+    public double writePercentileMillis(double p) {
+        return percentile(writeLatencies, p);
+    }
+
+    private static double percentile(List<Long> list, double p) {
         List<Long> copy;
-        synchronized (latencies) {
-            copy = new ArrayList<>(latencies);
+        synchronized (list) {
+            copy = new ArrayList<>(list);
         }
         if (copy.isEmpty()) {
             return 0;
