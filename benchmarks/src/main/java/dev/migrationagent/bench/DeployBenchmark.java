@@ -38,7 +38,8 @@ public final class DeployBenchmark {
         String url = server + db;
         Path project = Files.createTempDirectory("deploy-bench");
         try {
-            System.out.printf(Locale.ROOT, "Filling app.bench(id bigserial, n int, note text) with %,d rows...%n", rows);
+            System.out.printf(Locale.ROOT, "Filling app.bench(id bigserial, n int, note text) with %,d rows...%n",
+                    rows);
             try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
                 // in a schema of its own, so that Flyway's schema (public) is empty and needs no baseline
                 st.execute("CREATE SCHEMA app");
@@ -58,8 +59,8 @@ public final class DeployBenchmark {
                 Thread.sleep(baselineSeconds * 1000L);
                 table.append(row("baseline (no migration)", load, t0));
 
-                // (a) what a plain `flyway migrate` does with the unsafe script: SHARE lock for the whole build. Its history
-                // lives in a schema of its own, so that the guarded deploy below finds public empty.
+                // (a) what a plain `flyway migrate` does with the unsafe script: SHARE lock for the whole build.
+                // Its history lives in a schema of its own, so that the guarded deploy below finds public empty.
                 Path plain = Files.createDirectories(project.resolve("plain"));
                 Files.writeString(plain.resolve("V1__index.sql"), "CREATE INDEX bench_n_plain ON app.bench (n);\n");
                 load.resetStats();

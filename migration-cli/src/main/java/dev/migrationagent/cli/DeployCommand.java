@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
         })
 final class DeployCommand implements Callable<Integer>, ConfigurationOptions {
     private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("locations", "--location"),
             Map.entry("postgresVersion", "--pg-version"),
             Map.entry("shadow", "--shadow"),
             Map.entry("target", "--url"),

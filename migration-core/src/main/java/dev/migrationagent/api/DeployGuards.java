@@ -43,7 +43,8 @@ public record DeployGuards(Duration budget, Duration lockTimeout, Duration catal
         positive("monitorInterval", monitorInterval);
         Objects.requireNonNull(deployLockWait, "deployLockWait");
         if (deployLockWait.isNegative()) {
-            throw new InvalidConfigurationException("deployLockWait", deployLockWait.toString(), "must be zero or more");
+            throw new InvalidConfigurationException("deployLockWait", deployLockWait.toString(),
+                    "must be zero or more");
         }
     }
 

@@ -44,7 +44,8 @@ final class Cleanup {
         }
         List<String> invalid = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT quote_ident(n.nspname) || '.' || quote_ident(x.relname) "
-                + "FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace "
+                + "FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid "
+                + "JOIN pg_namespace n ON n.oid = x.relnamespace "
                 + "WHERE NOT i.indisvalid AND x.relname = ANY(?) AND pg_catalog.pg_table_is_visible(i.indrelid)")) {
             Array array = c.createArrayOf("text", names.stream().map(Cleanup::unquoted).toArray());
             st.setArray(1, array);

@@ -96,8 +96,9 @@ public final class Deployer {
         List<Pending> pending = pending(readOnly, scripts);
         boolean refused = !analysis.safeToDeploy() && request.overrideReason() == null;
         if (request.dryRun()) {
-            listener.on(Listener.Level.INFO, "Dry run: " + pending.size() + " pending migration(s) on " + target.describe()
-                    + "; nothing is written" + (refused ? "; a deploy would be refused: the analysis says unsafe" : ""));
+            listener.on(Listener.Level.INFO, "Dry run: " + pending.size() + " pending migration(s) on "
+                    + target.describe() + "; nothing is written"
+                    + (refused ? "; a deploy would be refused: the analysis says unsafe" : ""));
             return result(Outcome.DRY_RUN, steps(pending, StepStatus.WOULD_RUN), null);
         }
         if (pending.isEmpty()) {
@@ -144,7 +145,8 @@ public final class Deployer {
     }
 
     /** A pending migration: Flyway's view and our parsed script. */
-    record Pending(MigrationInfo info, MigrationScript script, boolean transactional, List<ParsedStatement> statements) {
+    record Pending(MigrationInfo info, MigrationScript script, boolean transactional,
+            List<ParsedStatement> statements) {
         String name() {
             return script == null ? info.getScript() : script.path();
         }

@@ -71,13 +71,14 @@ final class Recovery {
                         + ";`. Let long transactions finish (or end them with `SELECT pg_terminate_backend(pid)` "
                         + "if that is safe for their owner).");
                 steps.add("Retry when the tables are quieter; if the step is slow rather than blocked, raise the "
-                        + "budget (-Dmigration.budget, now " + deployer.guards().budget().toSeconds() + " s).");
+                        + "budget (-Dmigration.budget or --budget, now " + deployer.guards().budget().toSeconds()
+                        + " s).");
                 break;
             case BLOCKED_OTHERS:
                 steps.add("The statement at " + where + " held a lock that made other sessions wait more than "
                         + deployer.guards().blockingThreshold().toMillis() + " ms. Rewrite it as a non-blocking "
                         + "change (run `mvn migration:check` for the safe version), or schedule it for a quiet "
-                        + "window with a higher -Dmigration.blockingThreshold.");
+                        + "window with a higher -Dmigration.blockingThreshold (--blocking-threshold).");
                 break;
             case STATEMENT_TIMEOUT:
                 steps.add("The statement at " + where + " ran longer than its statement timeout. Make it cheaper "
@@ -88,7 +89,8 @@ final class Recovery {
                         + "for who terminated it or why the server restarted.");
                 break;
             case FLYWAY_REFUSED:
-                steps.add("Flyway refused to migrate: " + stripPeriod(failure.message()) + ". Run `flyway validate`; if a "
+                steps.add("Flyway refused to migrate: " + stripPeriod(failure.message())
+                        + ". Run `flyway validate`; if a "
                         + "migration changed after it was applied, restore it; `flyway repair` only after checking.");
                 break;
             default:
@@ -103,7 +105,8 @@ final class Recovery {
                     + "again, or revert them by hand.");
         }
         if (!p.transactional() && cleaned.isEmpty() && status != StepStatus.NOT_RUN) {
-            steps.add("A concurrent index build that was cut short leaves an INVALID index: `SELECT indexrelid::regclass"
+            steps.add("A concurrent index build that was cut short leaves an INVALID index: "
+                    + "`SELECT indexrelid::regclass"
                     + " FROM pg_index WHERE NOT indisvalid;` and drop it with DROP INDEX CONCURRENTLY (the next deploy "
                     + "does this for the script's named indexes).");
         }

@@ -63,7 +63,8 @@ final class Steps {
                 guard.arm(p.statements(), a.lockTimeout(), deployer.deadline());
                 long t0 = System.nanoTime();
                 listener.on(Listener.Level.INFO, "Applying " + p.name() + " (attempt " + (i + 1) + ", lock_timeout "
-                        + a.lockTimeout().toMillis() + " ms, " + (p.transactional() ? "one transaction" : "no transaction")
+                        + a.lockTimeout().toMillis() + " ms, "
+                        + (p.transactional() ? "one transaction" : "no transaction")
                         + ")");
                 try {
                     MigrateResult r = flyway.get().target(p.version() == null ? "latest" : p.version())
@@ -136,7 +137,9 @@ final class Steps {
     private Deployer.Failure classify(FlywayException e) {
         SQLException sql = FlywaySettings.sqlCause(e);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
-        String message = Deployer.oneLine(sql != null ? sql.getMessage() : FlywaySettings.reason(e));
+        // pgjdbc prefixes the server's severity; the SQLState already says it is an error
+        String message = Deployer.oneLine(sql != null ? sql.getMessage() : FlywaySettings.reason(e))
+                .replaceFirst("^ERROR: ", "");
         Monitor.Cancel cancel = monitor.cancel();
         if (cancel == Monitor.Cancel.BUDGET || (state.equals("57014") && deployer.budgetLeft() < 50_000_000L)) {
             return new Deployer.Failure(Cause.BUDGET_EXHAUSTED, false, sql, "the deploy budget of "
@@ -172,7 +175,8 @@ final class Steps {
         int failedIndex = at == null ? -1 : p.statements().indexOf(at);
         StepStatus status = p.transactional() || failedIndex <= 0 ? StepStatus.ROLLED_BACK
                 : StepStatus.PARTIALLY_APPLIED;
-        if (failure.cause() == Cause.FLYWAY_REFUSED || failure.cause() == Cause.BUDGET_EXHAUSTED && attempts.isEmpty()) {
+        if (failure.cause() == Cause.FLYWAY_REFUSED
+                || failure.cause() == Cause.BUDGET_EXHAUSTED && attempts.isEmpty()) {
             status = StepStatus.NOT_RUN;
         }
         List<Step> steps = new ArrayList<>(done);

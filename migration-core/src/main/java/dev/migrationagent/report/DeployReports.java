@@ -100,7 +100,8 @@ public final class DeployReports {
     }
 
     private static String location(Incident i) {
-        return i.script() == null ? "(no script)" : i.script() + (i.line() == 0 ? "" : ":" + i.line() + ":" + i.column());
+        return i.script() == null ? "(no script)"
+                : i.script() + (i.line() == 0 ? "" : ":" + i.line() + ":" + i.column());
     }
 
     /** The Markdown report; for a failed deploy it is the incident report. */
@@ -159,10 +160,12 @@ public final class DeployReports {
                         .append(" ms | `").append(g.text().replace("|", "\\|").replace("`", "'")).append("` |\n");
             }
             if (!s.attempts().isEmpty()) {
-                md.append("\n| attempt | lock_timeout | duration | SQLState | message | pause |\n|---|---|---|---|---|---|\n");
+                md.append("\n| attempt | lock_timeout | duration | SQLState | message | pause |\n")
+                        .append("|---|---|---|---|---|---|\n");
                 for (Attempt a : s.attempts()) {
                     md.append("| ").append(a.number()).append(" | ").append(a.lockTimeoutMillis()).append(" ms | ")
-                            .append(a.durationMillis()).append(" ms | ").append(a.sqlState() == null ? "" : a.sqlState())
+                            .append(a.durationMillis()).append(" ms | ")
+                            .append(a.sqlState() == null ? "" : a.sqlState())
                             .append(" | ").append(a.message() == null ? "ok" : a.message().replace("|", "\\|"))
                             .append(" | ").append(a.sleepMillis()).append(" ms |\n");
                 }

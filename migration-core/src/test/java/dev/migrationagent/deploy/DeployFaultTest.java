@@ -40,7 +40,8 @@ class DeployFaultTest {
     private static final long SEED = 2000;
     private static final String STEP2 = "ALTER TABLE accounts ADD COLUMN flag boolean;\n";
     private static final String STEP3 = "CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_n_idx ON accounts (n);\n";
-    private static final String STEP4 = "ALTER TABLE accounts ADD CONSTRAINT accounts_n_nonneg CHECK (n >= 0) NOT VALID;\n";
+    private static final String STEP4 =
+            "ALTER TABLE accounts ADD CONSTRAINT accounts_n_nonneg CHECK (n >= 0) NOT VALID;\n";
     private static final String STEP5 = "ALTER TABLE accounts VALIDATE CONSTRAINT accounts_n_nonneg;\n";
     private static final String SLOW = "SELECT pg_sleep(2);\n";
 
