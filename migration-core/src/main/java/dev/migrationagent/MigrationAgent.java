@@ -139,7 +139,8 @@ public final class MigrationAgent {
     public static DeployResult deploy(DeployRequest request, Listener listener) {
         AnalysisRequest a = request.analysis();
         DatabaseConnection target = a.target();
-        Set<Version> applied = TargetDatabase.appliedVersions(target, Listener.silent());
+        Set<Version> applied = TargetDatabase.appliedVersions(target, request.historyTable(),
+                Listener.silent());
         ReviewScope scope = applied == null || applied.isEmpty() ? new ReviewScope.All()
                 : new ReviewScope.AfterVersion(java.util.Collections.max(applied).text());
         List<RuleSetting> rules = new ArrayList<>(a.rules());

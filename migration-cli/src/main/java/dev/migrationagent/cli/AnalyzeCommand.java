@@ -51,17 +51,11 @@ import picocli.CommandLine.TypeConversionException;
 class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
 
     /** Core configuration keys and the options that set them, for error messages. */
-    private static final Map<String, String> OPTIONS = Map.ofEntries(
-            Map.entry("postgresVersion", "--pg-version"),
-            Map.entry("statsFile", "--stats"),
-            Map.entry("smallTableRows", "--small-table-rows"),
-            Map.entry("shadow", "--shadow"),
-            Map.entry("shadow.user", "--shadow-user"),
-            Map.entry("shadow.password", "--shadow-password-env"),
-            Map.entry("target", "--url"),
-            Map.entry("url", "--url"),
-            Map.entry("user", "--user"),
-            Map.entry("password", "--password-env"));
+    private static final Map<String, String> OPTIONS = ConfigurationOptions.withDatabaseOptions(Map.of(
+            "statsFile", "--stats",
+            "smallTableRows", "--small-table-rows",
+            "shadow.user", "--shadow-user",
+            "shadow.password", "--shadow-password-env"));
 
     /** Secrets read from the environment (a parameter, so tests need not set real variables), for masking. */
     private final EnvironmentSecrets secrets;

@@ -42,18 +42,12 @@ import picocli.CommandLine.Spec;
             "3:internal error"
         })
 final class DeployCommand implements Callable<Integer>, ConfigurationOptions {
-    private static final Map<String, String> OPTIONS = Map.ofEntries(
-            Map.entry("locations", "--location"),
-            Map.entry("postgresVersion", "--pg-version"),
-            Map.entry("shadow", "--shadow"),
-            Map.entry("target", "--url"),
-            Map.entry("url", "--url"),
-            Map.entry("user", "--user"),
-            Map.entry("password", "--password-env"),
-            Map.entry("budget", "--budget"),
-            Map.entry("lockTimeout", "--lock-timeout"),
-            Map.entry("blockingThreshold", "--blocking-threshold"),
-            Map.entry("table", "--table"));
+    private static final Map<String, String> OPTIONS = ConfigurationOptions.withDatabaseOptions(Map.of(
+            "locations", "--location",
+            "budget", "--budget",
+            "lockTimeout", "--lock-timeout",
+            "blockingThreshold", "--blocking-threshold",
+            "table", "--table"));
 
     private final EnvironmentSecrets secrets;
 

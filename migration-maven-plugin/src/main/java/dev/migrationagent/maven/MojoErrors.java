@@ -46,7 +46,15 @@ final class MojoErrors {
             Map.entry("url", "migration.url"),
             Map.entry("user", "migration.user"),
             Map.entry("password", "migration.password"),
-            Map.entry("serverId", "migration.serverId"));
+            Map.entry("serverId", "migration.serverId"),
+            Map.entry("budget", "migration.budget"),
+            Map.entry("lockTimeout", "migration.lockTimeout"),
+            Map.entry("catalogStatementTimeout", "migration.catalogStatementTimeout"),
+            Map.entry("dataStatementTimeout", "migration.dataStatementTimeout"),
+            Map.entry("longStatementTimeout", "migration.longStatementTimeout"),
+            Map.entry("blockingThreshold", "migration.blockingThreshold"),
+            Map.entry("deployLockWait", "migration.deployLockWait"),
+            Map.entry("table", "flyway.table"));
 
     /** Core keys that differ from the POM element holding the value: the core names the target and shadow parts. */
     private static final Map<String, String> ELEMENTS = Map.of(

@@ -1,9 +1,12 @@
 package dev.migrationagent.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrationagent.api.Category;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.DeployGuards;
+import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
@@ -102,5 +105,25 @@ class MojoErrorsTest {
                 "authentication failed")).getMessage()).contains("<shadowPassword>", "-Dmigration.shadowPassword");
         assertThat(MojoErrors.configuration(new InvalidConfigurationException("shadow.user", "scratch",
                 "rejected")).getMessage()).contains("<shadowUser>", "-Dmigration.shadowUser");
+    }
+
+    @Test
+    void failedDeployIsOneLineNamingTheStatementAndTheIncidentReport() {
+        DeployResult.Incident incident = new DeployResult.Incident(DeployResult.Cause.STATEMENT_FAILED,
+                "db/migration/V4__check.sql", 2, 1, "INSERT INTO accounts ...", "23505",
+                "duplicate key value violates unique constraint \"accounts_pkey\"\n  Detail: Key (id)=(1) exists.",
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("retry"));
+        MojoFailureException e = MojoErrors.deployFailed(incident, Path.of("target/migration-agent/incident.md"));
+        assertThat(e.getMessage()).startsWith("Deploy failed: db/migration/V4__check.sql:2:1: duplicate key")
+                .contains("(SQLState 23505)", "statement_failed", "target/migration-agent/incident.md")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void badGuardDurationNamesTheDeployParameter() {
+        InvalidConfigurationException bad = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> DeployGuards.parseDuration("budget", "soon"));
+        assertThat(MojoErrors.configuration(bad).getMessage())
+                .contains("<budget>", "-Dmigration.budget", "not a duration");
     }
 }
