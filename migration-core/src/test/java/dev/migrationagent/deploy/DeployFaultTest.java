@@ -256,6 +256,52 @@ class DeployFaultTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.Server.class)
+    void migrationThatBlocksTrafficLongerThanTheThresholdIsCancelled(Scenario.Server server) throws Exception {
+        start(server, 0);
+        // holds ACCESS EXCLUSIVE on accounts (from the ALTER) while it sleeps: every client queues behind it
+        s.script("V4__check.sql", STEP4 + "SELECT pg_sleep(4);\n");
+        DeployRequest request = s.request().withGuards(s.request().guards()
+                .withBlockingThreshold(Duration.ofMillis(800)));
+
+        DeployResult r = MigrationAgent.deploy(request, listener);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(r.incident().cause()).as(String.join("\n", log)).isEqualTo(Cause.BLOCKED_OTHERS);
+        assertThat(r.incident().sqlState()).isEqualTo("57014");
+        assertThat(r.incident().blocked()).isNotEmpty().allSatisfy(session -> assertThat(session.query())
+                .containsIgnoringCase("accounts"));
+        assertThat(r.incident().blocked()).extracting(DeployResult.Session::waitedMillis)
+                .allSatisfy(waited -> assertThat(waited).isLessThan(3000));
+        assertThat(s.history()).containsExactlyElementsOf(applied(3));
+        assertThat(s.number("SELECT count(*) FROM pg_constraint WHERE conname = 'accounts_n_nonneg'")).isZero();
+        assertNoAcknowledgedWriteLost();
+        s.script("V4__check.sql", STEP4);
+        assertRerunCompletes();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.Server.class)
+    void catalogStepLongerThanItsStatementTimeoutIsRolledBack(Scenario.Server server) throws Exception {
+        start(server, 0);
+        s.script("V2__flag.sql", STEP2 + "SELECT pg_sleep(2);\n");
+        DeployRequest request = s.request().withGuards(s.request().guards().withStatementTimeouts(
+                Duration.ofMillis(500), Duration.ofSeconds(60), Duration.ofMinutes(10)));
+
+        DeployResult r = MigrationAgent.deploy(request, listener);
+
+        assertThat(r.incident().cause()).as(String.join("\n", log)).isEqualTo(Cause.STATEMENT_TIMEOUT);
+        assertThat(r.incident().line()).isEqualTo(2);
+        assertThat(r.steps().get(0).statements()).extracting(DeployResult.GuardedStatement::statementTimeoutMillis)
+                .containsOnly(500L);
+        assertThat(s.history()).containsExactlyElementsOf(applied(1));
+        assertThat(s.number("SELECT count(*) FROM information_schema.columns WHERE column_name = 'flag'")).isZero();
+        assertNoAcknowledgedWriteLost();
+        s.script("V2__flag.sql", STEP2);
+        assertRerunCompletes();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.Server.class)
     void statementFailingInStepKOfNRollsBackThatStepOnly(Scenario.Server server) throws Exception {
         start(server, 0);
         s.script("V4__check.sql", STEP4 + "INSERT INTO accounts (id, note) VALUES (1, 'duplicate');\n");
