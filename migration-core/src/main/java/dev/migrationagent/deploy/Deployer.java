@@ -1,5 +1,6 @@
 package dev.migrationagent.deploy;
 
+import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DatabaseUnavailableException;
@@ -171,7 +172,7 @@ public final class Deployer {
         List<Pending> list = new ArrayList<>();
         for (MigrationInfo info : infos) {
             MigrationScript s = scripts.stream().filter(m -> matches(m, info)).findFirst().orElse(null);
-            boolean tx = s == null || dev.migrationagent.analyze.Analyzer.transactional(s, analysis.postgresVersion());
+            boolean tx = s == null || Analyzer.transactional(s, analysis.postgresVersion());
             list.add(new Pending(info, s, tx, s == null ? List.of() : GuardCallback.parse(s.sql())));
         }
         return list;

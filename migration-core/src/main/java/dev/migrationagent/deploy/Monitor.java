@@ -47,7 +47,6 @@ final class Monitor implements AutoCloseable {
     private volatile Cancel cancel;
     private volatile boolean waitingOnLockAtCancel;
     private volatile boolean running = true;
-    private String failure;
 
     /** A session while it is seen; {@code since} resets when it disappears. */
     private static final class Seen {
@@ -139,7 +138,6 @@ final class Monitor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {
             if (running) {
-                failure = e.getMessage();
                 listener.on(Listener.Level.WARN, "Deploy monitor stopped: " + e.getMessage()
                         + "; statement timeouts still bound the migration");
             }
@@ -170,12 +168,12 @@ final class Monitor implements AutoCloseable {
                 boolean blocksUs = rs.getBoolean(5);
                 weWait |= rs.getBoolean(6);
                 Map<Integer, Seen> into = blocksUs ? blockedBy : blocked;
-                Seen s = into.computeIfAbsent(rs.getInt(1), k -> new Seen(rs2(rs, 2), rs2(rs, 3), rs2(rs, 4)));
+                Seen s = into.computeIfAbsent(rs.getInt(1), k -> new Seen(text(rs, 2), text(rs, 3), text(rs, 4)));
                 if (!s.present && s.current == 0) {
                     s.since = now;
                 }
                 s.present = true;
-                s.query = rs2(rs, 4);
+                s.query = text(rs, 4);
                 s.current = now - s.since + interval.toMillis();
                 s.longest = Math.max(s.longest, s.current);
             }
@@ -194,7 +192,7 @@ final class Monitor implements AutoCloseable {
         return blocked.values().stream().mapToLong(s -> s.present ? s.current : 0).max().orElse(0);
     }
 
-    private static String rs2(ResultSet rs, int column) {
+    private static String text(ResultSet rs, int column) {
         try {
             return rs.getString(column);
         } catch (SQLException e) {
@@ -207,11 +205,6 @@ final class Monitor implements AutoCloseable {
         seen.forEach((pid, s) -> list.add(new DeployResult.Session(pid, s.application, s.state, s.longest, s.query)));
         list.sort((a, b) -> Long.compare(b.waitedMillis(), a.waitedMillis()));
         return list;
-    }
-
-    /** Why the monitor stopped early, or {@code null}. */
-    String failure() {
-        return failure;
     }
 
     @Override
