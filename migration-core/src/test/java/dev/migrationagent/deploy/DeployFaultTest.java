@@ -43,7 +43,7 @@ class DeployFaultTest {
     private static final String STEP4 =
             "ALTER TABLE accounts ADD CONSTRAINT accounts_n_nonneg CHECK (n >= 0) NOT VALID;\n";
     private static final String STEP5 = "ALTER TABLE accounts VALIDATE CONSTRAINT accounts_n_nonneg;\n";
-    private static final String SLOW = "SELECT pg_sleep(2);\n";
+    private static final String SLOW = "SELECT pg_sleep(1);\n";
 
     @TempDir
     Path dir;
