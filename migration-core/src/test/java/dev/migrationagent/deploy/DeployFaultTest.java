@@ -43,6 +43,11 @@ class DeployFaultTest {
     private static final String STEP4 =
             "ALTER TABLE accounts ADD CONSTRAINT accounts_n_nonneg CHECK (n >= 0) NOT VALID;\n";
     private static final String STEP5 = "ALTER TABLE accounts VALIDATE CONSTRAINT accounts_n_nonneg;\n";
+    private static final String CHECK_CONSTRAINTS =
+            "SELECT count(*) FROM pg_constraint WHERE conname = 'accounts_n_nonneg'";
+    private static final String FLAG_COLUMNS =
+            "SELECT count(*) FROM information_schema.columns WHERE column_name = 'flag'";
+    private static final String INVALID_INDEXES = "SELECT count(*) FROM pg_index WHERE NOT indisvalid";
     private static final String SLOW = "SELECT pg_sleep(1);\n";
 
     @TempDir
@@ -98,11 +103,24 @@ class DeployFaultTest {
         load = null;
     }
 
+    /**
+     * After step {@code k} failed: the history lists exactly the steps before it, what it created is gone
+     * ({@code countSql} counts it), no acknowledged write is lost, and once its script is fixed the deploy completes.
+     */
+    private void assertStepRolledBackThenFixedScriptDeploys(int k, String countSql, String script, String fixed)
+            throws Exception {
+        assertThat(s.history()).containsExactlyElementsOf(applied(k - 1));
+        assertThat(s.number(countSql)).isZero();
+        assertNoAcknowledgedWriteLost();
+        s.script(script, fixed);
+        assertRerunCompletes();
+    }
+
     private void assertRerunCompletes() throws Exception {
         DeployResult again = MigrationAgent.deploy(s.request(), listener);
         assertThat(again.outcome()).as(String.join("\n", log)).isEqualTo(Outcome.APPLIED);
         assertThat(s.history()).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true");
-        assertThat(s.number("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
+        assertThat(s.number(INVALID_INDEXES)).isZero();
     }
 
     private List<String> applied(int upTo) {
@@ -170,7 +188,7 @@ class DeployFaultTest {
                 "validate").get(k) + ".sql");
         assertThat(r.steps().get(k - 2).status()).isEqualTo(StepStatus.ROLLED_BACK);
         assertThat(s.history()).containsExactlyElementsOf(applied(k - 1));
-        assertThat(s.number("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
+        assertThat(s.number(INVALID_INDEXES)).isZero();
         assertThat(Files.readString(dir.resolve("target/incident/incident.md"))).contains("## Recovery",
                 "connection_lost", "V" + k + "__");
         assertNoAcknowledgedWriteLost();
@@ -226,7 +244,7 @@ class DeployFaultTest {
         assertThat(r.steps().get(0).status()).isEqualTo(StepStatus.ROLLED_BACK);
         assertThat(r.steps().get(1).status()).isEqualTo(StepStatus.NOT_RUN);
         assertThat(s.history()).containsExactlyElementsOf(applied(1));
-        assertThat(s.number("SELECT count(*) FROM information_schema.columns WHERE column_name = 'flag'")).isZero();
+        assertThat(s.number(FLAG_COLUMNS)).isZero();
         assertNoAcknowledgedWriteLost();
         assertRerunCompletes();
     }
@@ -247,11 +265,7 @@ class DeployFaultTest {
         assertThat(r.incident().line()).isEqualTo(2);
         assertThat(r.steps()).extracting(DeployResult.Step::status).containsExactly(StepStatus.APPLIED,
                 StepStatus.APPLIED, StepStatus.ROLLED_BACK, StepStatus.NOT_RUN);
-        assertThat(s.history()).containsExactlyElementsOf(applied(3));
-        assertThat(s.number("SELECT count(*) FROM pg_constraint WHERE conname = 'accounts_n_nonneg'")).isZero();
-        assertNoAcknowledgedWriteLost();
-        s.script("V4__check.sql", STEP4);
-        assertRerunCompletes();
+        assertStepRolledBackThenFixedScriptDeploys(4, CHECK_CONSTRAINTS, "V4__check.sql", STEP4);
     }
 
     @ParameterizedTest
@@ -272,11 +286,7 @@ class DeployFaultTest {
                 .containsIgnoringCase("accounts"));
         assertThat(r.incident().blocked()).extracting(DeployResult.Session::waitedMillis)
                 .allSatisfy(waited -> assertThat(waited).isLessThan(3000));
-        assertThat(s.history()).containsExactlyElementsOf(applied(3));
-        assertThat(s.number("SELECT count(*) FROM pg_constraint WHERE conname = 'accounts_n_nonneg'")).isZero();
-        assertNoAcknowledgedWriteLost();
-        s.script("V4__check.sql", STEP4);
-        assertRerunCompletes();
+        assertStepRolledBackThenFixedScriptDeploys(4, CHECK_CONSTRAINTS, "V4__check.sql", STEP4);
     }
 
     @ParameterizedTest
@@ -293,11 +303,7 @@ class DeployFaultTest {
         assertThat(r.incident().line()).isEqualTo(2);
         assertThat(r.steps().get(0).statements()).extracting(DeployResult.GuardedStatement::statementTimeoutMillis)
                 .containsOnly(500L);
-        assertThat(s.history()).containsExactlyElementsOf(applied(1));
-        assertThat(s.number("SELECT count(*) FROM information_schema.columns WHERE column_name = 'flag'")).isZero();
-        assertNoAcknowledgedWriteLost();
-        s.script("V2__flag.sql", STEP2);
-        assertRerunCompletes();
+        assertStepRolledBackThenFixedScriptDeploys(2, FLAG_COLUMNS, "V2__flag.sql", STEP2);
     }
 
     @ParameterizedTest
@@ -318,13 +324,9 @@ class DeployFaultTest {
         assertThat(i.stillApplied()).hasSize(2);
         assertThat(i.rolledBack()).anySatisfy(l -> assertThat(l).contains("V4__check.sql", "rolled back"));
         assertThat(i.history()).extracting(DeployResult.HistoryRow::version).containsExactly("1", "2", "3");
-        assertThat(s.history()).containsExactlyElementsOf(applied(3));
-        assertThat(s.number("SELECT count(*) FROM pg_constraint WHERE conname = 'accounts_n_nonneg'")).isZero();
         String json = Files.readString(dir.resolve("target/incident/incident.json"));
         assertThat(json).contains("\"sql_state\": \"23505\"", "\"line\": 2", "\"recovery\"");
-        assertNoAcknowledgedWriteLost();
-        s.script("V4__check.sql", STEP4);
-        assertRerunCompletes();
+        assertStepRolledBackThenFixedScriptDeploys(4, CHECK_CONSTRAINTS, "V4__check.sql", STEP4);
     }
 
     @ParameterizedTest
@@ -344,11 +346,7 @@ class DeployFaultTest {
         assertThat(r.steps().get(1).status()).isEqualTo(StepStatus.PARTIALLY_APPLIED);
         assertThat(r.incident().stillApplied()).anySatisfy(l -> assertThat(l).contains("accounts_n_idx"));
         assertThat(r.incident().cleanedUp()).anySatisfy(l -> assertThat(l).contains("accounts_note_key"));
-        assertThat(s.history()).containsExactlyElementsOf(applied(2));
-        assertThat(s.number("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
-        assertNoAcknowledgedWriteLost();
-        s.script("V3__index.sql", STEP3);
-        assertRerunCompletes();
+        assertStepRolledBackThenFixedScriptDeploys(3, INVALID_INDEXES, "V3__index.sql", STEP3);
     }
 
     @ParameterizedTest
