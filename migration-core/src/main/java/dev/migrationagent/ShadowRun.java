@@ -11,6 +11,8 @@ import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.script.Version;
 import dev.migrationagent.lock.Rates;
+import dev.migrationagent.plan.Planner;
+import dev.migrationagent.plan.Proof;
 import dev.migrationagent.shadow.Calibration;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.shadow.ShadowDatabase;
@@ -285,6 +287,76 @@ final class ShadowRun {
             message += "; " + EmbeddedShadowProvider.fetchHint(major);
         }
         return new DatabaseUnavailableException(message, e);
+    }
+
+    /**
+     * Plans {@code toPlan} (reviewed scripts the analysis found unsafe) on a scratch database that holds the baseline,
+     * proving each plan there ({@link Proof}); the other reviewed scripts run as written in between, so each plan
+     * starts from the schema it will meet. Stops after a plan whose step failed, because the shadow no longer holds
+     * a schema anyone will deploy.
+     *
+     * @throws InvalidConfigurationException when the shadow setting is {@code none}
+     * @throws DatabaseUnavailableException when no shadow server can be started or reached
+     */
+    static List<Proof.Outcome> plan(ShadowSetting setting, DatabaseConnection target, Layout layout, int major,
+            List<MigrationScript> all, List<MigrationScript> reviewed, Set<MigrationScript> toPlan,
+            Planner.Settings settings, Proof.Context context, Listener listener) {
+        if (setting instanceof ShadowSetting.None) {
+            throw new InvalidConfigurationException("shadow", "none", "a plan is proven step by step on a shadow "
+                    + "database: use the embedded default or a server URL");
+        }
+        ShadowProvider provider = provider(setting, target);
+        Set<MigrationScript> review = Collections.newSetFromMap(new IdentityHashMap<>());
+        review.addAll(reviewed);
+        Set<MigrationScript> applied = applied(target, all, review, listener);
+        MigrationScript flywayTarget = layout == null ? null : flywayTarget(all, applied);
+        List<Proof.Outcome> outcomes = new java.util.ArrayList<>();
+        try (ShadowDatabase db = create(provider, setting, major); Connection c = db.connect()) {
+            listener.on(Listener.Level.INFO, "Planning " + toPlan.size() + " migration(s) on scratch database "
+                    + db.name() + " (PostgreSQL " + db.majorVersion() + ")");
+            Tracer tracer = new Tracer();
+            if (flywayTarget != null && !replayWithFlyway(db, layout, flywayTarget, applied, listener)) {
+                throw new DatabaseUnavailableException("the applied migrations do not run on the shadow, so no plan "
+                        + "can be proven there; see the warning above", null);
+            }
+            List<MigrationScript> before = new java.util.ArrayList<>();
+            for (MigrationScript s : all) {
+                boolean isApplied = applied.contains(s);
+                if (!isApplied && !review.contains(s)) {
+                    continue;
+                }
+                if (toPlan.contains(s)) {
+                    listener.on(Listener.Level.INFO, "Planning " + s.path());
+                    Proof.Outcome o = Proof.run(c, db::connect, s, settings, new Proof.Context(before,
+                            context.stats(), context.smallTableRows(), context.rules(), context.historyTable()));
+                    outcomes.add(o);
+                    before.add(s);
+                    if (o.stepFailed()) {
+                        listener.on(Listener.Level.WARN, "A step of the plan for " + s.path() + " failed on the "
+                                + "shadow; later migrations are not planned");
+                        break;
+                    }
+                    continue;
+                }
+                before.add(s);
+                if (isApplied && flywayTarget != null) {
+                    continue;
+                }
+                try {
+                    tracer.replay(c, texts(s), Analyzer.transactional(s, major));
+                } catch (SQLException e) {
+                    listener.on(Listener.Level.WARN, s.path() + ": fails on the shadow (" + TargetDatabase.oneLine(
+                            e.getMessage()) + "); later migrations are not planned");
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("the shadow database failed: " + TargetDatabase.oneLine(
+                    e.getMessage()) + "; check the shadow setting", e);
+        } catch (ShadowException e) {
+            throw unavailable(setting, major, e);
+        }
+        return outcomes;
     }
 
     private static List<String> texts(MigrationScript s) {

@@ -2,13 +2,10 @@ package dev.migrationagent.cli;
 
 import dev.migrationagent.MigrationAgent;
 import dev.migrationagent.api.AnalysisRequest;
-import dev.migrationagent.api.DatabaseConnection;
 import dev.migrationagent.api.DeployGuards;
 import dev.migrationagent.api.DeployRequest;
 import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.Listener;
-import dev.migrationagent.api.Secret;
-import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.report.DeployReports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,12 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code migration-agent deploy}: the guarded deploy (or, with {@code --dry-run}, its plan) of Flyway locations. */
 @Command(
@@ -41,49 +36,22 @@ import picocli.CommandLine.Spec;
             "2:bad usage or input, a database that cannot be reached, or another deploy holding the target",
             "3:internal error"
         })
-final class DeployCommand implements Callable<Integer>, ConfigurationOptions {
-    private static final Map<String, String> OPTIONS = ConfigurationOptions.withDatabaseOptions(Map.of(
-            "locations", "--location",
+final class DeployCommand extends RequestCommand {
+
+    /** The guard settings and the options that set them, for error messages. */
+    private static final Map<String, String> OPTIONS = Map.of(
             "budget", "--budget",
             "lockTimeout", "--lock-timeout",
             "blockingThreshold", "--blocking-threshold",
-            "table", "--table"));
-
-    private final EnvironmentSecrets secrets;
+            "table", "--table");
 
     DeployCommand() {
         this(System::getenv);
     }
 
     DeployCommand(Function<String, String> environment) {
-        this.secrets = new EnvironmentSecrets(environment);
+        super(environment);
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-l", "--location"}, paramLabel = "LOCATION",
-            description = "A Flyway location (filesystem:DIR or DIR); repeat for several (default: "
-                    + AnalysisRequest.DEFAULT_LOCATION + ").")
-    List<String> locations;
-
-    @Option(names = "--url", paramLabel = "URL", required = true, description = "JDBC URL of the target database.")
-    String url;
-
-    @Option(names = "--user", paramLabel = "USER", description = "User for --url.")
-    String user;
-
-    @Option(names = "--password-env", paramLabel = "NAME",
-            description = "Environment variable holding the password for --url.")
-    String passwordEnv;
-
-    @Option(names = "--pg-version", paramLabel = "N", description = "PostgreSQL major to analyze for (default: the"
-            + " target's).")
-    Integer postgresVersion;
-
-    @Option(names = "--shadow", paramLabel = "none|embedded|URL", defaultValue = "embedded",
-            description = "Where the pending migrations are traced before the deploy (default: ${DEFAULT-VALUE}).")
-    String shadow;
 
     @Option(names = "--dry-run", description = "Print the analysis and what would run, with each statement's"
             + " guards; write nothing to the target.")
@@ -113,13 +81,12 @@ final class DeployCommand implements Callable<Integer>, ConfigurationOptions {
             description = "Where the deploy and incident reports go (default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print progress messages to stderr.")
-    boolean verbose;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        DeployResult result = MigrationAgent.deploy(request(), listener(err));
+        DeployRequest request = deployRequest();
+        requireReadableInputs();
+        DeployResult result = MigrationAgent.deploy(request, listener(err));
         DeployReports.console(result).forEach(err::println);
         try {
             for (Path written : DeployReports.writeReport(result, outputDir)) {
@@ -140,41 +107,57 @@ final class DeployCommand implements Callable<Integer>, ConfigurationOptions {
         }
     }
 
-    /** The core request the options describe, without running it. */
-    DeployRequest request() {
-        AnalysisRequest.Builder builder = AnalysisRequest.builder(Path.of("").toAbsolutePath())
-                .shadow(ShadowSetting.parse(shadow, null, null))
-                .target(new DatabaseConnection(url, user, secrets.fromEnv("--password-env", passwordEnv)));
-        if (locations != null) {
-            builder.locations(locations);
+    /**
+     * The core request the options describe, without running it. A deploy applies Flyway locations to
+     * {@code --url} and reviews what the target has not applied yet, so the options that choose files or a review
+     * scope for the other subcommands are usage errors here.
+     */
+    DeployRequest deployRequest() {
+        if (url == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--url=URL'");
         }
-        if (postgresVersion != null) {
-            builder.postgresVersion(postgresVersion);
+        if (migrations != null) {
+            throw new ParameterException(spec.commandLine(), "--migration: deploy applies Flyway locations"
+                    + " (--location), not single files");
+        }
+        if (baselineVersion != null || gitBase != null) {
+            throw new ParameterException(spec.commandLine(), (baselineVersion != null ? "--baseline-version"
+                    : "--git-base") + ": deploy reviews the migrations the target has not applied yet");
         }
         DeployGuards guards = DeployGuards.DEFAULTS
                 .withBudget(DeployGuards.parseDuration("budget", budget))
                 .withLockTimeout(DeployGuards.parseDuration("lockTimeout", lockTimeout))
                 .withBlockingThreshold(DeployGuards.parseDuration("blockingThreshold", blockingThreshold));
-        return new DeployRequest(builder.build(), guards, dryRun, overrideReason, outputDir, table);
+        return new DeployRequest(request(), guards, dryRun, overrideReason, outputDir, table);
     }
 
-    private Listener listener(PrintWriter err) {
+    /** Without {@code --location}, Flyway's default location, as for Flyway itself. */
+    @Override
+    List<String> locations() {
+        return locations == null ? List.of(AnalysisRequest.DEFAULT_LOCATION) : locations;
+    }
+
+    /** The pending migrations are traced before the deploy unless {@code --shadow none} says otherwise. */
+    @Override
+    String defaultShadow() {
+        return "embedded";
+    }
+
+    /** As for every request command, plus the "Applying ..." lines, so that a deploy shows its progress. */
+    @Override
+    Listener listener(PrintWriter err) {
+        Listener base = super.listener(err);
         return (level, message) -> {
-            if (level == Listener.Level.WARN) {
-                err.println("warning: " + message);
-            } else if (verbose || level == Listener.Level.INFO && message.startsWith("Appl")) {
+            if (!verbose && level == Listener.Level.INFO && message.startsWith("Appl")) {
                 err.println(message);
+            } else {
+                base.on(level, message);
             }
         };
     }
 
     @Override
     public Optional<String> optionFor(String parameter) {
-        return Optional.ofNullable(OPTIONS.get(parameter));
-    }
-
-    @Override
-    public List<Secret> secrets() {
-        return secrets.all();
+        return super.optionFor(parameter).or(() -> Optional.ofNullable(OPTIONS.get(parameter)));
     }
 }

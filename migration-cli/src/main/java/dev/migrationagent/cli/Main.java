@@ -45,6 +45,9 @@ public final class Main {
                 if (type == ValidateCommand.class) {
                     return type.cast(new ValidateCommand(environment));
                 }
+                if (type == PlanCommand.class) {
+                    return type.cast(new PlanCommand(environment));
+                }
                 if (type == AnalyzeCommand.class) {
                     return type.cast(new AnalyzeCommand(environment));
                 }

@@ -9,8 +9,6 @@ import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Secret;
 import dev.migrationagent.api.ShadowSetting;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +28,8 @@ class DatabaseOptionsTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), ENV::get, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(ENV::get, args);
     }
 
     /** Parses the arguments into a command and returns the request it would analyze, without analyzing it. */
@@ -92,7 +85,7 @@ class DatabaseOptionsTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("shadow"));
 
-        Run run = run("validate", "-m", migration(), "--shadow", "none");
+        CommandRun run = run("validate", "-m", migration(), "--shadow", "none");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --shadow none: validate").contains("embedded")
                 .doesNotContain("Exception");
@@ -101,21 +94,21 @@ class DatabaseOptionsTest {
 
     @Test
     void badShadowNamesTheOption() throws IOException {
-        Run run = run("analyze", "-m", migration(), "--shadow", "mysql://db");
+        CommandRun run = run("analyze", "-m", migration(), "--shadow", "mysql://db");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --shadow mysql://db: ");
     }
 
     @Test
     void unsetPasswordVariableIsAUsageError() throws IOException {
-        Run run = run("analyze", "-m", migration(), "--url", UNREACHABLE, "--password-env", "NOT_SET");
+        CommandRun run = run("analyze", "-m", migration(), "--url", UNREACHABLE, "--password-env", "NOT_SET");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --password-env NOT_SET: environment variable not set");
     }
 
     @Test
     void unreachableTargetIsExitTwoOnOneLineWithoutThePassword() throws IOException {
-        Run run = run("analyze", "-v", "-m", migration(), "--url", UNREACHABLE + "?password=" + SENTINEL,
+        CommandRun run = run("analyze", "-v", "-m", migration(), "--url", UNREACHABLE + "?password=" + SENTINEL,
                 "--user", "app", "--password-env", "TARGET_PW");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = run.err().strip().lines().toList();
@@ -127,7 +120,7 @@ class DatabaseOptionsTest {
 
     @Test
     void unreachableShadowNeverPrintsItsPassword() throws IOException {
-        Run run = run("validate", "-v", "-m", migration(), "--shadow", "jdbc:postgresql://127.0.0.1:1/postgres",
+        CommandRun run = run("validate", "-v", "-m", migration(), "--shadow", "jdbc:postgresql://127.0.0.1:1/postgres",
                 "--shadow-user", "scratch", "--shadow-password-env", "SHADOW_PW",
                 "--url", UNREACHABLE, "--password-env", "TARGET_PW");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);

@@ -2,13 +2,17 @@ package dev.migrationagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DeployRequest;
 import dev.migrationagent.api.Secret;
+import dev.migrationagent.api.ShadowSetting;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,7 +27,7 @@ class DeployCommandTest {
         new CommandLine(command).parseArgs("--url", "jdbc:postgresql://db:5432/shop", "--user", "app",
                 "--password-env", "PGPASSWORD", "-l", "db/migration", "--dry-run", "--budget", "45s",
                 "--lock-timeout", "200ms", "--override-reason", "reviewed by DBA", "--shadow", "none");
-        DeployRequest request = command.request();
+        DeployRequest request = command.deployRequest();
         assertThat(request.dryRun()).isTrue();
         assertThat(request.overrideReason()).isEqualTo("reviewed by DBA");
         assertThat(request.guards().budget()).isEqualTo(Duration.ofSeconds(45));
@@ -31,6 +35,31 @@ class DeployCommandTest {
         assertThat(request.analysis().locations()).containsExactly("db/migration");
         assertThat(request.analysis().target().password()).extracting(Secret::reveal).isEqualTo(SENTINEL);
         assertThat(request.toString()).doesNotContain(SENTINEL);
+    }
+
+    @Test
+    void withoutLocationOrShadowItDeploysFlywaysDefaultLocationTracedOnTheEmbeddedShadow() {
+        DeployCommand command = new DeployCommand(ENV::get);
+        new CommandLine(command).parseArgs("--url", "jdbc:postgresql://db:5432/shop");
+        DeployRequest request = command.deployRequest();
+        assertThat(request.analysis().locations()).containsExactly(AnalysisRequest.DEFAULT_LOCATION);
+        assertThat(request.analysis().shadow()).isInstanceOf(ShadowSetting.Embedded.class);
+    }
+
+    @Test
+    void optionsThatChooseFilesOrAReviewScopeAreUsageErrors() {
+        // the deploy reviews exactly what the target has not applied yet, from Flyway locations
+        for (String[] args : List.of(new String[] {"-m", "V1__a.sql"}, new String[] {"--baseline-version", "3"},
+                new String[] {"--git-base", "origin/main"})) {
+            CommandRun run = CommandRun.of(ENV::get, Stream.concat(Stream.of("deploy", "--url",
+                    "jdbc:postgresql://127.0.0.1:1/shop"), Stream.of(args)).toArray(String[]::new));
+            assertThat(run.exitCode()).as(args[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(args[0]).contains(args[0].equals("-m") ? "--migration" : args[0])
+                    .doesNotContain("\tat ");
+        }
+        CommandRun noUrl = CommandRun.of(ENV::get, "deploy", "-l", "db/migration");
+        assertThat(noUrl.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noUrl.err()).contains("--url");
     }
 
     @Test

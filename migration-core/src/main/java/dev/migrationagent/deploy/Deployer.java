@@ -17,7 +17,6 @@ import dev.migrationagent.api.Listener;
 import dev.migrationagent.flyway.FlywaySettings;
 import dev.migrationagent.report.DeployReports;
 import dev.migrationagent.script.MigrationScript;
-import dev.migrationagent.script.ScriptLocator;
 import dev.migrationagent.sql.ParsedStatement;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,15 +48,20 @@ public final class Deployer {
 
     private final DeployRequest request;
     private final Analysis analysis;
+    private final List<MigrationScript> scripts;
+    private final List<Path> locations;
     private final TargetAccess target;
     private final Listener listener;
     private final DeployGuards guards;
     private final long start = System.nanoTime();
     private final long deadline;
 
-    private Deployer(DeployRequest request, Analysis analysis, TargetAccess target, Listener listener) {
+    private Deployer(DeployRequest request, Analysis analysis, List<MigrationScript> scripts, List<Path> locations,
+            TargetAccess target, Listener listener) {
         this.request = request;
         this.analysis = analysis;
+        this.scripts = List.copyOf(scripts);
+        this.locations = List.copyOf(locations);
         this.target = target;
         this.listener = listener;
         this.guards = request.guards();
@@ -69,11 +73,13 @@ public final class Deployer {
      *
      * @param analysis the analysis of the pending migrations; an unsafe one is refused unless the request gives an
      *     override reason
+     * @param scripts every script of the request's locations, as the analysis read them
+     * @param locations those locations as directories
      * @throws dev.migrationagent.api.MigrationAgentException when the target cannot be reached
      */
-    public static DeployResult deploy(DeployRequest request, Analysis analysis, TargetAccess target,
-            Listener listener) {
-        DeployResult result = new Deployer(request, analysis, target, listener).run();
+    public static DeployResult deploy(DeployRequest request, Analysis analysis, List<MigrationScript> scripts,
+            List<Path> locations, TargetAccess target, Listener listener) {
+        DeployResult result = new Deployer(request, analysis, scripts, locations, target, listener).run();
         if (result.incident() != null && request.incidentDirectory() != null) {
             try {
                 for (Path written : DeployReports.writeIncident(result, request.incidentDirectory())) {
@@ -89,9 +95,6 @@ public final class Deployer {
 
     private DeployResult run() {
         AnalysisRequest ar = request.analysis();
-        List<MigrationScript> scripts = ScriptLocator.find(ar.baseDir(), ar.locations(), ar.placeholders(),
-                Listener.silent());
-        List<Path> locations = ar.locations().stream().map(l -> ScriptLocator.resolve(ar.baseDir(), l)).toList();
         Supplier<FluentConfiguration> readOnly = () -> FlywaySettings.configure(TargetAccess.dataSource(target, true),
                 locations, ar.placeholders()).table(request.historyTable());
         List<Pending> pending = pending(readOnly, scripts);

@@ -39,6 +39,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void rulesAndTheAnalysisKnowNothingOfThePlanner() {
+        // The planner is judged by the analysis; if the analysis knew the planner, it could grade its own homework.
+        noClasses().that().resideInAnyPackage("dev.migrationagent.analyze..", "dev.migrationagent.rule..",
+                "dev.migrationagent.trace..", "dev.migrationagent.shadow..").should().dependOnClassesThat()
+                .resideInAPackage("dev.migrationagent.plan..").check(core);
+    }
+
+    @Test
     void coreHasNoMavenTypes() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.maven..").check(core);
     }

@@ -1,16 +1,14 @@
 package dev.migrationagent.maven;
 
 import dev.migrationagent.MigrationAgent;
-import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DeployGuards;
 import dev.migrationagent.api.DeployRequest;
 import dev.migrationagent.api.DeployResult;
-import dev.migrationagent.api.Secret;
 import dev.migrationagent.report.DeployReports;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -83,6 +81,14 @@ public class DeployMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.deployLockWait", defaultValue = "60s")
     private String deployLockWait;
 
+    /**
+     * Where {@code deploy.md} and {@code deploy.json} are written, and {@code incident.md}/{@code incident.json} on
+     * failure; the same directory and property as the reports of {@code check}. Property:
+     * {@code migration.outputDirectory}.
+     */
+    @Parameter(property = "migration.outputDirectory", defaultValue = "${project.build.directory}/migration-agent")
+    private File outputDirectory;
+
     /** Flyway's schema history table. Property: {@code flyway.table}. */
     @Parameter(property = "flyway.table", defaultValue = DeployRequest.DEFAULT_HISTORY_TABLE)
     private String table;
@@ -94,14 +100,7 @@ public class DeployMojo extends AbstractMigrationMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped("deploy")) {
-            return;
-        }
-        List<Secret> secrets = new ArrayList<>();
-        Path reportDir = outputDirectory();
-        DeployResult result;
-        try {
-            AnalysisRequest analysis = request(decrypter, false, secrets);
+        run("deploy", decrypter, false, Map.of(), (request, listener) -> {
             DeployGuards guards = new DeployGuards(
                     DeployGuards.parseDuration("budget", budget),
                     DeployGuards.parseDuration("lockTimeout", lockTimeout),
@@ -111,30 +110,30 @@ public class DeployMojo extends AbstractMigrationMojo {
                     DeployGuards.parseDuration("blockingThreshold", blockingThreshold),
                     DeployGuards.DEFAULTS.monitorInterval(),
                     DeployGuards.parseDuration("deployLockWait", deployLockWait));
-            result = MigrationAgent.deploy(new DeployRequest(analysis, guards, dryRun, overrideReason, reportDir,
-                    table), new MavenLogListener(getLog()));
+            Path reportDir = outputDirectory.toPath();
+            DeployResult result = MigrationAgent.deploy(new DeployRequest(request, guards, dryRun, overrideReason,
+                    reportDir, table), listener);
             DeployReports.console(result).forEach(getLog()::info);
-            for (Path written : DeployReports.writeReport(result, reportDir)) {
-                getLog().info("Report: " + written);
+            try {
+                for (Path written : DeployReports.writeReport(result, reportDir)) {
+                    getLog().info("Report: " + written);
+                }
+            } catch (IOException e) {
+                throw MojoErrors.reportsNotWritten(reportDir, e);
             }
-        } catch (IOException e) {
-            throw MojoErrors.reportsNotWritten(reportDir, e);
-        } catch (RuntimeException e) {
-            throw rethrow("deploy", e, secrets);
-        } finally {
-            MigrationAgent.stopEmbeddedServers();
-        }
-        switch (result.outcome()) {
-            case REFUSED:
-                throw MojoErrors.deployRefused(blocking(result.analysis()));
-            case LOCKED_OUT:
-                throw new MojoExecutionException("Another deploy held " + result.target() + " for more than "
-                        + result.guards().deployLockWait().toSeconds() + " s; nothing was applied. Retry when it has "
-                        + "finished, or raise -Dmigration.deployLockWait");
-            case FAILED:
-                throw MojoErrors.deployFailed(result.incident(), reportDir.resolve("incident.md"));
-            default:
-                break;
-        }
+            switch (result.outcome()) {
+                case REFUSED:
+                    // the deploy refuses on error-level findings only (Analysis.safeToDeploy)
+                    throw MojoErrors.deployRefused(MojoErrors.blocking(result.analysis(), false));
+                case LOCKED_OUT:
+                    throw new MojoExecutionException("Another deploy held " + result.target() + " for more than "
+                            + result.guards().deployLockWait().toSeconds() + " s; nothing was applied. Retry when it "
+                            + "has finished, or raise -Dmigration.deployLockWait");
+                case FAILED:
+                    throw MojoErrors.deployFailed(result.incident(), reportDir.resolve("incident.md"));
+                default:
+                    break;
+            }
+        });
     }
 }
