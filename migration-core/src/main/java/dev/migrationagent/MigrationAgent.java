@@ -16,6 +16,17 @@ import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.script.ReviewSelector;
 import dev.migrationagent.script.ScriptLocator;
 import dev.migrationagent.trace.ScriptTrace;
+import dev.migrationagent.api.DatabaseConnection;
+import dev.migrationagent.api.DeployRequest;
+import dev.migrationagent.api.DeployResult;
+import dev.migrationagent.api.MigrationAgentException;
+import dev.migrationagent.api.ReviewScope;
+import dev.migrationagent.api.RuleSetting;
+import dev.migrationagent.deploy.Deployer;
+import dev.migrationagent.deploy.TargetAccess;
+import dev.migrationagent.script.Version;
+import java.sql.Connection;
+import java.sql.SQLException;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.PlanRequest;
@@ -177,5 +188,53 @@ public final class MigrationAgent {
     /** Every built-in rule, sorted by id. */
     public static List<RuleInfo> rules() {
         return BuiltInRules.all().stream().map(r -> r.descriptor().toInfo()).toList();
+    }
+
+    /**
+     * Deploys the pending migrations to the request's target with guards (lock and statement timeouts, lock
+     * retries with back-off, an overall budget, monitoring of blocked sessions), or plans them in a dry run. The
+     * pending migrations are analyzed first, as {@link #analyze} would with the scope "everything after the
+     * target's newest applied version"; an unsafe verdict is refused unless the request gives an override reason.
+     * Failures are values: the result's incident says what failed, what stays applied and how to recover.
+     *
+     * @param request what to deploy and how
+     * @param listener receives progress messages
+     * @return what was applied, or what would be in a dry run
+     * @throws dev.migrationagent.api.MigrationAgentException when the input or configuration is unusable, or the
+     *     target cannot be reached
+     */
+    public static DeployResult deploy(DeployRequest request, Listener listener) {
+        AnalysisRequest a = request.analysis();
+        DatabaseConnection target = a.target();
+        Set<Version> applied = TargetDatabase.appliedVersions(target, request.historyTable(),
+                Listener.silent());
+        ReviewScope scope = applied == null || applied.isEmpty() ? new ReviewScope.All()
+                : new ReviewScope.AfterVersion(Collections.max(applied).text());
+        List<RuleSetting> rules = new ArrayList<>(a.rules());
+        // The deploy itself sets lock_timeout on every statement.
+        rules.add(new RuleSetting("require-lock-timeout", null, false));
+        AnalysisRequest pending = new AnalysisRequest(a.baseDir(), a.locations(), a.files(), scope,
+                a.postgresVersion(), a.postgresVersionExplicit(), a.statsFile(), a.smallTableRows(), rules,
+                a.placeholders(), a.shadow(), target);
+        // The scripts the analysis read are the ones Flyway applies: read once, from the same locations.
+        Inputs in = inputs(pending, listener);
+        Analysis analysis = analyze(pending, in, listener);
+        TargetAccess access = new TargetAccess() {
+            @Override
+            public Connection open(boolean readOnly) throws SQLException {
+                return TargetDatabase.open(target, "target", readOnly);
+            }
+
+            @Override
+            public MigrationAgentException failure(SQLException e) {
+                return TargetDatabase.failure(target, "target", e);
+            }
+
+            @Override
+            public String describe() {
+                return target.toString();
+            }
+        };
+        return Deployer.deploy(request, analysis, in.all(), in.layout().locations(), access, listener);
     }
 }

@@ -71,9 +71,14 @@ final class TargetDatabase {
      * (after an INFO) when the table is absent or unreadable.
      */
     static Set<Version> appliedVersions(DatabaseConnection target, Listener listener) {
+        return appliedVersions(target, "flyway_schema_history", listener);
+    }
+
+    /** As {@link #appliedVersions(DatabaseConnection, Listener)} for another history table (a plain name). */
+    static Set<Version> appliedVersions(DatabaseConnection target, String table, Listener listener) {
         try (Connection c = open(target, "target", true); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                        "SELECT version FROM " + table + " WHERE success AND version IS NOT NULL")) {
             Set<Version> versions = new TreeSet<>();
             while (rs.next()) {
                 Version v = Version.parse(rs.getString(1));

@@ -51,6 +51,9 @@ public final class Main {
                 if (type == AnalyzeCommand.class) {
                     return type.cast(new AnalyzeCommand(environment));
                 }
+                if (type == DeployCommand.class) {
+                    return type.cast(new DeployCommand(environment));
+                }
                 return defaults.create(type);
             }
         };

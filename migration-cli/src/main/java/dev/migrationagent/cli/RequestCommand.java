@@ -10,7 +10,6 @@ import dev.migrationagent.api.ShadowSetting;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +42,11 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
             Map.entry("baselineVersion", "--baseline-version"),
             Map.entry("gitBase", "--git-base"));
 
-    /** Reads environment variables; a parameter so that tests need not set real ones. */
-    private final Function<String, String> environment;
-
-    /** Secrets read so far, so that the error handler can mask them should a message ever carry one. */
-    private final List<Secret> secrets = new ArrayList<>();
+    /** Secrets read from the environment (a parameter, so tests need not set real variables), for masking. */
+    private final EnvironmentSecrets secrets;
 
     RequestCommand(Function<String, String> environment) {
-        this.environment = environment;
+        this.secrets = new EnvironmentSecrets(environment);
     }
 
     @Spec
@@ -63,7 +59,7 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
     List<Path> migrations;
 
     @Option(
-            names = "--location",
+            names = {"-l", "--location"},
             paramLabel = "LOCATION",
             description = "Instead of --migration: a Flyway location of the service's migrations, e.g."
                     + " filesystem:src/main/resources/db/migration (relative to the working directory); repeat for"
@@ -109,7 +105,7 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
             paramLabel = "none|embedded|URL",
             description = "Where to trace the migrations: none (static rules only), embedded (an embedded "
                     + "PostgreSQL), or the jdbc:postgresql: URL of a server for scratch databases (default: none for "
-                    + "analyze, embedded for validate and plan, which refuse none).")
+                    + "analyze, embedded for validate, plan and deploy; validate and plan refuse none).")
     String shadow;
 
     @Option(names = "--shadow-user", paramLabel = "USER", description = "User for a --shadow URL.")
@@ -124,7 +120,8 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
     @Option(
             names = "--url",
             paramLabel = "URL",
-            description = "JDBC URL of the target database, read only: its PostgreSQL major and table sizes.")
+            description = "JDBC URL of the target database, read only (its PostgreSQL major and table sizes) except"
+                    + " for deploy, which applies the migrations to it.")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", description = "User for --url.")
@@ -152,7 +149,7 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
             builder.smallTableRows(smallTableRows);
         }
         if (url != null) {
-            builder.target(new DatabaseConnection(url, user, secretFromEnv("--password-env", passwordEnv)));
+            builder.target(new DatabaseConnection(url, user, secrets.fromEnv("--password-env", passwordEnv)));
         }
         return builder.build();
     }
@@ -161,7 +158,8 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
         return migrations == null ? List.of() : migrations;
     }
 
-    private List<String> locations() {
+    /** The {@code --location} values; a subcommand that always reads Flyway locations may supply a default. */
+    List<String> locations() {
         return locations == null ? List.of() : locations;
     }
 
@@ -201,30 +199,21 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
         return false;
     }
 
+    /** The {@code --shadow} when none is given: {@code embedded} where a shadow is required, else {@code none}. */
+    String defaultShadow() {
+        return requiresShadow() ? "embedded" : "none";
+    }
+
     private ShadowSetting shadowSetting() {
-        String text = shadow != null ? shadow : requiresShadow() ? "embedded" : "none";
+        String text = shadow != null ? shadow : defaultShadow();
         ShadowSetting setting = ShadowSetting.parse(text, shadowUser,
-                secretFromEnv("--shadow-password-env", shadowPasswordEnv));
+                secrets.fromEnv("--shadow-password-env", shadowPasswordEnv));
         if (requiresShadow() && setting instanceof ShadowSetting.None) {
             throw new InvalidConfigurationException("shadow", text.trim(), spec.name() + " runs the migrations on "
                     + "a shadow and needs one: use embedded or a jdbc:postgresql: URL, or run analyze for the static "
                     + "rules alone");
         }
         return setting;
-    }
-
-    /** The password in the environment variable {@code name}; an unset variable is a usage error, not a blank. */
-    private Secret secretFromEnv(String option, String name) {
-        if (name == null) {
-            return null;
-        }
-        String value = environment.apply(name);
-        if (value == null) {
-            throw new UsageException(option + " " + name + ": environment variable not set");
-        }
-        Secret secret = Secret.of(value);
-        secrets.add(secret);
-        return secret;
     }
 
     @Override
@@ -234,7 +223,7 @@ abstract class RequestCommand implements Callable<Integer>, ConfigurationOptions
 
     @Override
     public List<Secret> secrets() {
-        return List.copyOf(secrets);
+        return secrets.all();
     }
 
     /** Checks the input files here, before the core runs, so the message names the option the user typed. */

@@ -2,7 +2,6 @@ package dev.migrationagent.maven;
 
 import dev.migrationagent.MigrationAgent;
 import dev.migrationagent.api.Analysis;
-import dev.migrationagent.api.Severity;
 import dev.migrationagent.report.ReportFormat;
 import dev.migrationagent.report.Reports;
 import java.io.File;
@@ -73,8 +72,6 @@ abstract class AbstractCheckMojo extends AbstractMigrationMojo {
             getLog().warn("Migrations are not safe to deploy; not failing the build (migration.failOnError=false)");
             return;
         }
-        throw MojoErrors.gateFailed(analysis.activeFindings().stream()
-                .filter(f -> f.severity() == Severity.ERROR || (failOnWarning && f.severity() == Severity.WARNING))
-                .toList());
+        throw MojoErrors.gateFailed(MojoErrors.blocking(analysis, failOnWarning));
     }
 }
