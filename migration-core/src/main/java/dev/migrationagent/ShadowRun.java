@@ -12,6 +12,8 @@ import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.script.SchemaHistory;
 import dev.migrationagent.lock.Rates;
+import dev.migrationagent.plan.Planner;
+import dev.migrationagent.plan.Proof;
 import dev.migrationagent.shadow.Calibration;
 import dev.migrationagent.shadow.EmbeddedShadowProvider;
 import dev.migrationagent.shadow.ShadowDatabase;
@@ -89,11 +91,7 @@ final class ShadowRun {
         Set<MigrationScript> review = Collections.newSetFromMap(new IdentityHashMap<>());
         review.addAll(reviewed);
         List<MigrationScript> applied = applied(target, history, all, review, listener);
-        List<MigrationScript> versioned = applied.stream().filter(s -> !s.repeatable()).toList();
-        MigrationScript flywayTarget = layout == null ? null : flywayTarget(all, versioned);
-        // On the shadow, Flyway's table lives in the default schema whatever schema the target's is in: Flyway's
-        // defaultSchema would also move every unqualified object there.
-        HistoryTable shadowHistory = new HistoryTable(null, history.name());
+        HistoryTable shadowHistory = shadowHistory(history);
         Map<String, ScriptTrace> traces = new LinkedHashMap<>();
         // The embedded provider is shared and keeps its servers for the next analysis: it is not closed here, only
         // the scratch database is.
@@ -105,22 +103,9 @@ final class ShadowRun {
             listener.on(Listener.Level.INFO, "Tracing " + reviewed.size() + " migration(s) on scratch database "
                     + db.name() + " (PostgreSQL " + db.majorVersion() + ")");
             Tracer tracer = new Tracer();
-            if (flywayTarget != null && !replayWithFlyway(db, layout, history.name(), flywayTarget, versioned,
+            if (!replayBaseline(db, c, tracer, layout, shadowHistory, all, applied, major, "nothing traced",
                     listener)) {
                 return Map.of();
-            }
-            for (MigrationScript s : applied) {
-                if (flywayTarget != null && !s.repeatable()) {
-                    continue;
-                }
-                try {
-                    tracer.replay(c, texts(s), Analyzer.transactional(s, major));
-                } catch (SQLException e) {
-                    // A wrong baseline would make every trace misleading: fall back to the static analysis.
-                    listener.on(Listener.Level.WARN, s.path() + ": applied migration fails on the shadow ("
-                            + TargetDatabase.oneLine(e.getMessage()) + "); nothing traced");
-                    return Map.of();
-                }
             }
             // The shadow's schema before the next reviewed script.
             SchemaModel before = ShadowValidator.tryRead(c, shadowHistory);
@@ -146,24 +131,61 @@ final class ShadowRun {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("the shadow database failed: " + TargetDatabase.oneLine(
-                    e.getMessage()) + "; check the shadow setting", e);
+            throw unavailable(e);
         } catch (ShadowException e) {
             throw unavailable(setting, major, e);
         }
         return Map.copyOf(traces);
     }
 
+    /**
+     * Flyway's history table on the shadow: the target's name in the default schema, whatever schema the target's
+     * is in, since Flyway's {@code defaultSchema} would also move every unqualified object there.
+     */
+    private static HistoryTable shadowHistory(HistoryTable history) {
+        return new HistoryTable(null, history.name());
+    }
+
+    /**
+     * Replays the baseline, {@code applied} in Flyway's order, on the fresh shadow {@code c}: the versioned scripts
+     * through Flyway when the layout allows ({@link #flywayTarget}), the rest over JDBC. False, after a warning
+     * that ends with {@code consequence}, when a script of it fails: a wrong baseline would make everything after
+     * it misleading.
+     */
+    private static boolean replayBaseline(ShadowDatabase db, Connection c, Tracer tracer, Layout layout,
+            HistoryTable shadowHistory, List<MigrationScript> all, List<MigrationScript> applied, int major,
+            String consequence, Listener listener) {
+        List<MigrationScript> versioned = applied.stream().filter(s -> !s.repeatable()).toList();
+        MigrationScript flywayTarget = layout == null ? null : flywayTarget(all, versioned);
+        if (flywayTarget != null && !replayWithFlyway(db, layout, shadowHistory, flywayTarget, versioned,
+                consequence, listener)) {
+            return false;
+        }
+        for (MigrationScript s : applied) {
+            if (flywayTarget != null && !s.repeatable()) {
+                continue;
+            }
+            try {
+                tracer.replay(c, texts(s), Analyzer.transactional(s, major));
+            } catch (SQLException e) {
+                listener.on(Listener.Level.WARN, s.path() + ": applied migration fails on the shadow ("
+                        + TargetDatabase.oneLine(e.getMessage()) + "); " + consequence);
+                return false;
+            }
+        }
+        return true;
+    }
+
     // False, after a warning, when Flyway fails or applies other migrations than the ones expected.
-    private static boolean replayWithFlyway(ShadowDatabase db, Layout layout, String table, MigrationScript target,
-            List<MigrationScript> expected, Listener listener) {
+    private static boolean replayWithFlyway(ShadowDatabase db, Layout layout, HistoryTable table,
+            MigrationScript target, List<MigrationScript> expected, String consequence, Listener listener) {
         try {
             int executed = FlywayBaseline.migrate(db.dataSource(), layout.locations(), layout.placeholders(), table,
                     target.version().text());
             if (executed != expected.size()) {
                 listener.on(Listener.Level.WARN, "Flyway applied " + executed + " migration(s) up to version "
-                        + target.version() + " on the shadow, not the " + expected.size() + " expected; nothing "
-                        + "traced");
+                        + target.version() + " on the shadow, not the " + expected.size() + " expected; "
+                        + consequence);
                 return false;
             }
             return true;
@@ -172,7 +194,7 @@ final class ShadowRun {
                     .filter(s -> s.path().equals(e.script) || s.path().endsWith("/" + e.script))
                     .map(MigrationScript::path).findFirst().orElse(e.script);
             listener.on(Listener.Level.WARN, script + ": applied migration fails on the shadow ("
-                    + TargetDatabase.oneLine(e.getMessage()) + "); nothing traced");
+                    + TargetDatabase.oneLine(e.getMessage()) + "); " + consequence);
             return false;
         }
     }
@@ -317,6 +339,12 @@ final class ShadowRun {
         }
     }
 
+    // The shadow failed outside any migration: its connection, or a catalog read.
+    private static DatabaseUnavailableException unavailable(SQLException e) {
+        return new DatabaseUnavailableException("the shadow database failed: " + TargetDatabase.oneLine(
+                e.getMessage()) + "; check the shadow setting", e);
+    }
+
     private static DatabaseUnavailableException unavailable(ShadowSetting setting, int major, ShadowException e) {
         String message = TargetDatabase.oneLine(e.getMessage());
         if (setting instanceof ShadowSetting.Embedded && !message.contains(EmbeddedShadowProvider.fetchHint(major))
@@ -324,6 +352,73 @@ final class ShadowRun {
             message += "; " + EmbeddedShadowProvider.fetchHint(major);
         }
         return new DatabaseUnavailableException(message, e);
+    }
+
+    /**
+     * Plans {@code toPlan} (reviewed scripts the analysis found unsafe) on a scratch database that holds the baseline,
+     * proving each plan there ({@link Proof}); the other reviewed scripts run as written in between, so each plan
+     * starts from the schema it will meet. The baseline is the one {@link #trace} replays. Stops after a plan whose
+     * step failed, because the shadow no longer holds a schema anyone will deploy.
+     *
+     * @param history the target's Flyway schema history table; the shadow's Flyway writes one of the same name
+     * @throws InvalidConfigurationException when the shadow setting is {@code none}
+     * @throws DatabaseUnavailableException when no shadow server can be started or reached, or the baseline does not
+     *     run on it
+     */
+    static List<Proof.Outcome> plan(ShadowSetting setting, DatabaseConnection target, HistoryTable history,
+            Layout layout, int major, List<MigrationScript> all, List<MigrationScript> reviewed,
+            Set<MigrationScript> toPlan, Planner.Settings settings, Proof.Context context, Listener listener) {
+        if (setting instanceof ShadowSetting.None) {
+            throw new InvalidConfigurationException("shadow", "none", "a plan is proven step by step on a shadow "
+                    + "database: use the embedded default or a server URL");
+        }
+        ShadowProvider provider = provider(setting, target);
+        Set<MigrationScript> review = Collections.newSetFromMap(new IdentityHashMap<>());
+        review.addAll(reviewed);
+        List<MigrationScript> applied = applied(target, history, all, review, listener);
+        List<Proof.Outcome> outcomes = new ArrayList<>();
+        try (ShadowDatabase db = create(provider, setting, major); Connection c = db.connect()) {
+            listener.on(Listener.Level.INFO, "Planning " + toPlan.size() + " migration(s) on scratch database "
+                    + db.name() + " (PostgreSQL " + db.majorVersion() + ")");
+            Tracer tracer = new Tracer();
+            if (!replayBaseline(db, c, tracer, layout, shadowHistory(history), all, applied, major,
+                    "nothing planned", listener)) {
+                throw new DatabaseUnavailableException("the applied migrations do not run on the shadow, so no plan "
+                        + "can be proven there; see the warning above", null);
+            }
+            List<MigrationScript> before = new ArrayList<>(applied);
+            for (MigrationScript s : all) {
+                if (!review.contains(s)) {
+                    continue;
+                }
+                if (toPlan.contains(s)) {
+                    listener.on(Listener.Level.INFO, "Planning " + s.path());
+                    Proof.Outcome o = Proof.run(c, db::connect, s, settings, new Proof.Context(before,
+                            context.stats(), context.smallTableRows(), context.rules(), context.historyTable()));
+                    outcomes.add(o);
+                    before.add(s);
+                    if (o.stepFailed()) {
+                        listener.on(Listener.Level.WARN, "A step of the plan for " + s.path() + " failed on the "
+                                + "shadow; later migrations are not planned");
+                        break;
+                    }
+                    continue;
+                }
+                before.add(s);
+                try {
+                    tracer.replay(c, texts(s), Analyzer.transactional(s, major));
+                } catch (SQLException e) {
+                    listener.on(Listener.Level.WARN, s.path() + ": fails on the shadow (" + TargetDatabase.oneLine(
+                            e.getMessage()) + "); later migrations are not planned");
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } catch (ShadowException e) {
+            throw unavailable(setting, major, e);
+        }
+        return outcomes;
     }
 
     private static List<String> texts(MigrationScript s) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DatabaseConnection;
+import dev.migrationagent.api.DeployRequest;
+import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.Listener;
+import dev.migrationagent.api.PlanRequest;
+import dev.migrationagent.api.PlanResult;
 import dev.migrationagent.api.ReviewScope;
 import dev.migrationagent.api.ShadowSetting;
+import dev.migrationagent.flyway.FlywaySettings;
 import dev.migrationagent.introspect.ScratchDatabase;
 import dev.migrationagent.script.MigrationScript;
 import dev.migrationagent.script.SchemaHistory;
@@ -33,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The target's Flyway schema history decides the shadow's baseline, repeatable scripts included, in a table that may
- * be configured: a target migrated by Flyway itself on the machine's PostgreSQL (skipped when it is not reachable),
- * the shadow a scratch database on the same server.
+ * be configured, for the analysis and the plan alike, and the deploy writes to that table: a target migrated by
+ * Flyway itself on the machine's PostgreSQL (skipped when it is not reachable), the shadow a scratch database on the
+ * same server.
  */
 class TargetHistoryTest {
     private static final String VIEW = "CREATE OR REPLACE VIEW public.v AS SELECT id FROM public.t;\n";
@@ -69,7 +75,7 @@ class TargetHistoryTest {
                 .locations("filesystem:" + dir)
                 .table(table.name())
                 .placeholders(PLACEHOLDERS)
-                .loggers(FlywayBaseline.Quiet.class.getName());
+                .loggers(FlywaySettings.Quiet.class.getName());
         if (table.schema() != null) {
             config.schemas(table.schema());
         }
@@ -190,6 +196,56 @@ class TargetHistoryTest {
         MigrationAgent.analyze(request().build(), listener);
         assertThat(log).anyMatch(m -> m.startsWith("INFO") && m.contains("flyway_schema_history cannot be read")
                 && m.contains("set table"));
+    }
+
+    @Test
+    void aPlanReplaysTheBaselineFromTheConfiguredHistoryTable() throws Exception {
+        HistoryTable table = new HistoryTable("app", "Schema_Version");
+        flyway(table).migrate();
+        // Pending on the target but not under review: only the history keeps it out of the baseline.
+        Files.writeString(dir.resolve("V2__email.sql"), "ALTER TABLE public.t ADD COLUMN email text;\n");
+        Files.writeString(dir.resolve("V3__index.sql"), "CREATE INDEX t_name_idx ON public.t (name);\n");
+        Files.writeString(project.resolve("stats.json"), """
+                {"tables": [{"schema": "public", "name": "t", "rows": 50000000, "bytes": 8000000000}]}
+                """);
+        PlanResult r = MigrationAgent.plan(PlanRequest.of(request().scope(new ReviewScope.AfterVersion("2"))
+                .statsFile(Path.of("stats.json")).table("app.\"Schema_Version\"").build(), Path.of("plan")), listener);
+
+        // Read twice, the same way: for the analysis that finds V3 unsafe, and for the shadow the plan is proven on.
+        assertThat(log).filteredOn(m -> m.startsWith("INFO") && m.contains("The target's app.Schema_Version lists 1 "
+                + "applied version(s) and 1 repeatable migration(s); replaying 2 applied migration(s)")
+                && m.endsWith("V3__index.sql")).hasSize(2);
+        assertThat(log).anyMatch(m -> m.startsWith("INFO") && m.contains("Planning 1 migration(s)"));
+        assertThat(log).noneMatch(m -> m.contains("cannot be read"));
+        assertThat(log).noneMatch(m -> m.startsWith("WARN"));
+        assertThat(r.scripts()).singleElement().satisfies(s -> {
+            assertThat(s.problems()).isEmpty();
+            assertThat(s.verified()).isTrue();
+        });
+    }
+
+    @Test
+    void aDeployWritesToTheConfiguredHistoryTable() throws Exception {
+        HistoryTable table = new HistoryTable("app", "Schema_Version");
+        flyway(table).migrate();
+        Files.writeString(dir.resolve("V2__note.sql"), "ALTER TABLE public.t ADD COLUMN note text;\n");
+        DeployResult r = MigrationAgent.deploy(DeployRequest.of(request().table("app.\"Schema_Version\"").build()),
+                listener);
+
+        // Only V2 is pending in the configured table; Flyway reading another would run V1 again and fail.
+        assertThat(r.outcome()).as(String.join("\n", log)).isEqualTo(DeployResult.Outcome.APPLIED);
+        assertThat(r.steps()).extracting(DeployResult.Step::version).containsExactly("2");
+        assertThat(flyway(table).info().pending()).isEmpty();
+        try (Connection c = target.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT (SELECT string_agg(version || ':' || success, ',' ORDER BY "
+                        + "installed_rank) FROM app.\"Schema_Version\" WHERE version IS NOT NULL), "
+                        + "to_regclass('public.flyway_schema_history') IS NULL, "
+                        + "to_regclass('app.flyway_schema_history') IS NULL")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("1:true,2:true");
+            assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.getBoolean(3)).isTrue();
+        }
     }
 
     @Test

@@ -2,13 +2,6 @@ package dev.migrationagent.cli;
 
 import dev.migrationagent.MigrationAgent;
 import dev.migrationagent.api.Analysis;
-import dev.migrationagent.api.AnalysisRequest;
-import dev.migrationagent.api.DatabaseConnection;
-import dev.migrationagent.api.InvalidConfigurationException;
-import dev.migrationagent.api.Listener;
-import dev.migrationagent.api.ReviewScope;
-import dev.migrationagent.api.Secret;
-import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.report.ReportFormat;
 import dev.migrationagent.report.Reports;
 import java.io.IOException;
@@ -17,17 +10,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -49,56 +35,15 @@ import picocli.CommandLine.TypeConversionException;
             "2:bad usage or input, or a database that cannot be reached",
             "3:internal error"
         })
-class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
-
-    /** Core configuration keys and the options that set them, for error messages. */
-    private static final Map<String, String> OPTIONS = Map.ofEntries(
-            Map.entry("postgresVersion", "--pg-version"),
-            Map.entry("statsFile", "--stats"),
-            Map.entry("smallTableRows", "--small-table-rows"),
-            Map.entry("shadow", "--shadow"),
-            Map.entry("shadow.user", "--shadow-user"),
-            Map.entry("shadow.password", "--shadow-password-env"),
-            Map.entry("target", "--url"),
-            Map.entry("url", "--url"),
-            Map.entry("user", "--user"),
-            Map.entry("password", "--password-env"),
-            Map.entry("table", "--table"));
-
-    /** Reads environment variables; a parameter so that tests need not set real ones. */
-    private final Function<String, String> environment;
-
-    /** Secrets read so far, so that the error handler can mask them should a message ever carry one. */
-    private final List<Secret> secrets = new ArrayList<>();
+class AnalyzeCommand extends RequestCommand {
 
     AnalyzeCommand() {
         this(System::getenv);
     }
 
     AnalyzeCommand(Function<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = {"-m", "--migration"},
-            paramLabel = "FILE",
-            required = true,
-            description = "A migration file under review; repeat for several, analyzed in the given order.")
-    List<Path> migrations;
-
-    @Option(
-            names = "--pg-version",
-            paramLabel = "N",
-            description = "Target PostgreSQL major version, " + AnalysisRequest.MIN_POSTGRES + " to "
-                    + AnalysisRequest.MAX_POSTGRES + " (default: the --url server's major, else "
-                    + AnalysisRequest.MAX_POSTGRES + ").")
-    Integer postgresVersion;
-
-    @Option(names = "--stats", paramLabel = "FILE", description = "Table statistics (JSON) to size lock estimates.")
-    Path statsFile;
 
     @Option(
             names = {"-f", "--format"},
@@ -111,66 +56,10 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Report file (default: stdout).")
     Path output;
 
-    @Option(
-            names = "--small-table-rows",
-            paramLabel = "N",
-            description = "Tables with fewer rows are small: their locks do not count as blocking "
-                    + "(default: the core's, 10000).")
-    Long smallTableRows;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print progress messages to stderr.")
-    boolean verbose;
-
-    @Option(
-            names = "--shadow",
-            paramLabel = "none|embedded|URL",
-            description = "Where to trace the migrations: none (static rules only), embedded (an embedded "
-                    + "PostgreSQL), or the jdbc:postgresql: URL of a server for scratch databases (default: none for analyze, embedded for validate, which refuses none).")
-    String shadow;
-
-    @Option(names = "--shadow-user", paramLabel = "USER", description = "User for a --shadow URL.")
-    String shadowUser;
-
-    @Option(
-            names = "--shadow-password-env",
-            paramLabel = "NAME",
-            description = "Environment variable holding the password for a --shadow URL.")
-    String shadowPasswordEnv;
-
-    @Option(
-            names = "--url",
-            paramLabel = "URL",
-            description = "JDBC URL of the target database, read only: its PostgreSQL major and table sizes.")
-    String url;
-
-    @Option(names = "--user", paramLabel = "USER", description = "User for --url.")
-    String user;
-
-    @Option(
-            names = "--password-env",
-            paramLabel = "NAME",
-            description = "Environment variable holding the password for --url (never the password itself: "
-                    + "command lines show up in process lists and shell history).")
-    String passwordEnv;
-
-    @Option(
-            names = "--table",
-            paramLabel = "[SCHEMA.]TABLE",
-            description = "Flyway's schema history table on the --url target, case-sensitive as in Flyway; it is left"
-                    + " out of the schema read there (default: flyway_schema_history in the connection's current"
-                    + " schema).")
-    String table;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        // checked here, before the core runs, so the message names the option the user typed
-        for (Path migration : migrations) {
-            requireReadableFile("--migration", migration);
-        }
-        if (statsFile != null) {
-            requireReadableFile("--stats", statsFile);
-        }
+        requireReadableInputs();
 
         Analysis analysis = MigrationAgent.analyze(request(), listener(err));
 
@@ -178,74 +67,6 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
         Reports.consoleSummary(analysis).forEach(err::println);
         err.flush();
         return analysis.safeToDeploy() ? ExitCodes.SAFE : ExitCodes.UNSAFE;
-    }
-
-    /** The core request the options describe, without running it: the seam the option tests use. */
-    AnalysisRequest request() {
-        AnalysisRequest.Builder builder = AnalysisRequest.builder(Path.of("").toAbsolutePath())
-                .scope(new ReviewScope.All())
-                .statsFile(statsFile)
-                .shadow(shadowSetting());
-        migrations.forEach(builder::file);
-        if (postgresVersion != null) {
-            builder.postgresVersion(postgresVersion);
-        }
-        if (smallTableRows != null) {
-            builder.smallTableRows(smallTableRows);
-        }
-        if (url != null) {
-            builder.target(new DatabaseConnection(url, user, secretFromEnv("--password-env", passwordEnv)));
-        }
-        if (table != null) {
-            builder.table(table);
-        }
-        return builder.build();
-    }
-
-    /** The shadow used when {@code --shadow} is not given. */
-    String defaultShadow() {
-        return "none";
-    }
-
-    /** Whether {@code --shadow none} is refused, for subcommands whose point is the traced run. */
-    boolean requiresShadow() {
-        return false;
-    }
-
-    private ShadowSetting shadowSetting() {
-        String text = shadow == null ? defaultShadow() : shadow;
-        ShadowSetting setting = ShadowSetting.parse(text, shadowUser,
-                secretFromEnv("--shadow-password-env", shadowPasswordEnv));
-        if (requiresShadow() && setting instanceof ShadowSetting.None) {
-            throw new InvalidConfigurationException("shadow", text.trim(), spec.name() + " traces the migrations "
-                    + "and needs a shadow: use embedded or a jdbc:postgresql: URL, or run analyze for the static "
-                    + "rules alone");
-        }
-        return setting;
-    }
-
-    /** The password in the environment variable {@code name}; an unset variable is a usage error, not a blank. */
-    private Secret secretFromEnv(String option, String name) {
-        if (name == null) {
-            return null;
-        }
-        String value = environment.apply(name);
-        if (value == null) {
-            throw new UsageException(option + " " + name + ": environment variable not set");
-        }
-        Secret secret = Secret.of(value);
-        secrets.add(secret);
-        return secret;
-    }
-
-    @Override
-    public Optional<String> optionFor(String parameter) {
-        return Optional.ofNullable(OPTIONS.get(parameter));
-    }
-
-    @Override
-    public List<Secret> secrets() {
-        return List.copyOf(secrets);
     }
 
     private void writeReport(Analysis analysis) throws IOException {
@@ -266,28 +87,6 @@ class AnalyzeCommand implements Callable<Integer>, ConfigurationOptions {
         } catch (IOException e) {
             throw new UsageException("--output " + output + ": cannot write: " + reason(e));
         }
-    }
-
-    private static void requireReadableFile(String option, Path file) {
-        if (!Files.exists(file)) {
-            throw new UsageException(option + " " + file + ": no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UsageException(option + " " + file + ": is a directory, expected a file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new UsageException(option + " " + file + ": not readable");
-        }
-    }
-
-    private Listener listener(PrintWriter err) {
-        return (level, message) -> {
-            if (level == Listener.Level.WARN) {
-                err.println("warning: " + message);
-            } else if (verbose) {
-                err.println(message);
-            }
-        };
     }
 
     /** NIO exceptions carry the path as message; the class name says what went wrong. */

@@ -7,7 +7,10 @@ public final class ExitCodes {
     /** The analysis ran and the migrations are safe to deploy (or the subcommand succeeded). */
     public static final int SAFE = 0;
 
-    /** The analysis ran and found at least one active error: not safe to deploy. */
+    /**
+     * The analysis ran and found at least one active error: not safe to deploy; for {@code plan}, a plan did not
+     * pass its proof on the shadow.
+     */
     public static final int UNSAFE = 1;
 
     /** Bad usage or input: an unknown option, a missing file, a value the core rejects. */

@@ -45,8 +45,14 @@ public final class Main {
                 if (type == ValidateCommand.class) {
                     return type.cast(new ValidateCommand(environment));
                 }
+                if (type == PlanCommand.class) {
+                    return type.cast(new PlanCommand(environment));
+                }
                 if (type == AnalyzeCommand.class) {
                     return type.cast(new AnalyzeCommand(environment));
+                }
+                if (type == DeployCommand.class) {
+                    return type.cast(new DeployCommand(environment));
                 }
                 return defaults.create(type);
             }

@@ -12,12 +12,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Judges Flyway/PostgreSQL schema migrations for deployment safety.",
-        subcommands = {AnalyzeCommand.class, ValidateCommand.class, RulesCommand.class, CorpusCommand.class},
+        subcommands = {AnalyzeCommand.class, ValidateCommand.class, PlanCommand.class, DeployCommand.class,
+            RulesCommand.class, CorpusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:safe to deploy (or the subcommand succeeded)",
-            "1:not safe to deploy",
-            "2:bad usage or input, or a database that cannot be reached",
+            "1:not safe to deploy (plan: a plan is not verified; deploy: refused or failed)",
+            "2:bad usage or input, or a database that cannot be reached (deploy: or another deploy holds the target)",
             "3:internal error (please report it)"
         })
 final class MigrationAgentCommand implements Callable<Integer> {
@@ -27,6 +28,7 @@ final class MigrationAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // picocli routes this through the parameter-exception handler: one line plus the usage hint
-        throw new ParameterException(spec.commandLine(), "missing subcommand: analyze, validate, rules or corpus");
+        throw new ParameterException(spec.commandLine(),
+                "missing subcommand: analyze, validate, plan, deploy, rules or corpus");
     }
 }

@@ -33,11 +33,6 @@ final class ValidateCommand extends AnalyzeCommand {
     }
 
     @Override
-    String defaultShadow() {
-        return "embedded";
-    }
-
-    @Override
     boolean requiresShadow() {
         return true;
     }

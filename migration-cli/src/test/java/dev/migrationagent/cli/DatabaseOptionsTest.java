@@ -10,8 +10,6 @@ import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.Secret;
 import dev.migrationagent.api.ShadowSetting;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,17 +29,12 @@ class DatabaseOptionsTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), ENV::get, args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(ENV::get, args);
     }
 
     /** Parses the arguments into a command and returns the request it would analyze, without analyzing it. */
-    private static AnalysisRequest request(AnalyzeCommand command, String... args) {
+    private static AnalysisRequest request(RequestCommand command, String... args) {
         new CommandLine(command).parseArgs(args);
         return command.request();
     }
@@ -93,7 +86,7 @@ class DatabaseOptionsTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.parameter()).isEqualTo("shadow"));
 
-        Run run = run("validate", "-m", migration(), "--shadow", "none");
+        CommandRun run = run("validate", "-m", migration(), "--shadow", "none");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --shadow none: validate").contains("embedded")
                 .doesNotContain("Exception");
@@ -102,7 +95,7 @@ class DatabaseOptionsTest {
 
     @Test
     void badShadowNamesTheOption() throws IOException {
-        Run run = run("analyze", "-m", migration(), "--shadow", "mysql://db");
+        CommandRun run = run("analyze", "-m", migration(), "--shadow", "mysql://db");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --shadow mysql://db: ");
     }
@@ -112,11 +105,14 @@ class DatabaseOptionsTest {
         assertThat(request(new AnalyzeCommand(ENV::get), "-m", "x.sql").table()).isEqualTo(HistoryTable.DEFAULT);
         assertThat(request(new AnalyzeCommand(ENV::get), "-m", "x.sql", "--table", "app.Schema_Version").table())
                 .isEqualTo(new HistoryTable("app", "Schema_Version"));
+        // A shared option: the plan's baseline is read from the same table.
+        assertThat(request(new PlanCommand(ENV::get), "-m", "x.sql", "--table", "app.Schema_Version").table())
+                .isEqualTo(new HistoryTable("app", "Schema_Version"));
     }
 
     @Test
     void badTableIsAUsageErrorNamingTheOption() throws IOException {
-        Run run = run("analyze", "-m", migration(), "--table", "a.b.c");
+        CommandRun run = run("analyze", "-m", migration(), "--table", "a.b.c");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --table a.b.c: expected the schema history table as table or "
                 + "schema.table").doesNotContain("Exception");
@@ -124,14 +120,14 @@ class DatabaseOptionsTest {
 
     @Test
     void unsetPasswordVariableIsAUsageError() throws IOException {
-        Run run = run("analyze", "-m", migration(), "--url", UNREACHABLE, "--password-env", "NOT_SET");
+        CommandRun run = run("analyze", "-m", migration(), "--url", UNREACHABLE, "--password-env", "NOT_SET");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --password-env NOT_SET: environment variable not set");
     }
 
     @Test
     void unreachableTargetIsExitTwoOnOneLineWithoutThePassword() throws IOException {
-        Run run = run("analyze", "-v", "-m", migration(), "--url", UNREACHABLE + "?password=" + SENTINEL,
+        CommandRun run = run("analyze", "-v", "-m", migration(), "--url", UNREACHABLE + "?password=" + SENTINEL,
                 "--user", "app", "--password-env", "TARGET_PW");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
         List<String> lines = run.err().strip().lines().toList();
@@ -143,7 +139,7 @@ class DatabaseOptionsTest {
 
     @Test
     void unreachableShadowNeverPrintsItsPassword() throws IOException {
-        Run run = run("validate", "-v", "-m", migration(), "--shadow", "jdbc:postgresql://127.0.0.1:1/postgres",
+        CommandRun run = run("validate", "-v", "-m", migration(), "--shadow", "jdbc:postgresql://127.0.0.1:1/postgres",
                 "--shadow-user", "scratch", "--shadow-password-env", "SHADOW_PW",
                 "--url", UNREACHABLE, "--password-env", "TARGET_PW");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);

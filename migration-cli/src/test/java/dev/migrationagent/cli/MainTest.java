@@ -3,8 +3,6 @@ package dev.migrationagent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,21 +26,15 @@ class MainTest {
     @TempDir
     Path dir;
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path write(String name, String sql) throws IOException {
         return Files.writeString(dir.resolve(name), sql);
     }
 
-    private static void assertNoStackTrace(Run run) {
+    private static void assertNoStackTrace(CommandRun run) {
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -51,7 +43,7 @@ class MainTest {
         Path migration = write("V1__audit.sql", SAFE_SQL);
         Path report = dir.resolve("out/analysis.json");
 
-        Run run = run("analyze", "--migration", migration.toString(), "--output", report.toString());
+        CommandRun run = run("analyze", "--migration", migration.toString(), "--output", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SAFE);
         assertThat(report).exists();
@@ -66,7 +58,7 @@ class MainTest {
         Path migration = write("V2__drop.sql", UNSAFE_SQL);
         Path report = dir.resolve("analysis.json");
 
-        Run run = run("analyze", "--migration", migration.toString(), "--output", report.toString());
+        CommandRun run = run("analyze", "--migration", migration.toString(), "--output", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNSAFE);
         assertThat(Files.readString(report)).contains("\"safe_to_deploy\"").contains("false");
@@ -78,18 +70,35 @@ class MainTest {
         Path first = write("V1__audit.sql", SAFE_SQL);
         Path second = write("V2__drop.sql", UNSAFE_SQL);
 
-        Run run = run("analyze", "-m", first.toString(), "-m", second.toString());
+        CommandRun run = run("analyze", "-m", first.toString(), "-m", second.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.UNSAFE);
         assertThat(run.out()).as("JSON report on stdout").contains("\"safe_to_deploy\"");
     }
 
     @Test
+    void locationAndBaselineReviewOnlyThePendingMigrationsOnTopOfTheApplied() throws IOException {
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Files.writeString(db.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, note text);\n");
+        Files.writeString(db.resolve("V2__index.sql"), "CREATE INDEX orders_note_idx ON orders (note);\n");
+        String location = "filesystem:" + db;
+
+        CommandRun pending = run("analyze", "--location", location, "--baseline-version", "1");
+        CommandRun everything = run("analyze", "-m", db.resolve("V1__orders.sql").toString(), "-m",
+                db.resolve("V2__index.sql").toString());
+
+        assertThat(pending.exitCode()).as("orders exists before V2, so its index build blocks writes: " + pending.err())
+                .isEqualTo(ExitCodes.UNSAFE);
+        assertThat(pending.err()).contains("V2__index.sql:1:1", "require-concurrent-index");
+        assertThat(everything.exitCode()).as("a table created in the same change is empty").isEqualTo(ExitCodes.SAFE);
+    }
+
+    @Test
     void markdownAndSarifFormatsAreWritten() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
-        Run md = run("analyze", "--migration", migration.toString(), "--format", "md");
-        Run sarif = run("analyze", "--migration", migration.toString(), "--format", "sarif");
+        CommandRun md = run("analyze", "--migration", migration.toString(), "--format", "md");
+        CommandRun sarif = run("analyze", "--migration", migration.toString(), "--format", "sarif");
 
         assertThat(md.exitCode()).as(md.err()).isEqualTo(ExitCodes.SAFE);
         assertThat(md.out()).isNotBlank().doesNotStartWith("{");
@@ -101,7 +110,7 @@ class MainTest {
     void unwritableOutputNamesTheOption() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
-        Run run = run("analyze", "--migration", migration.toString(), "--output", dir.toString());
+        CommandRun run = run("analyze", "--migration", migration.toString(), "--output", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("error: --output " + dir + ": cannot write");
@@ -112,7 +121,7 @@ class MainTest {
     void unsupportedPostgresVersionNamesTheOption() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
-        Run run = run("analyze", "--migration", migration.toString(), "--pg-version", "9");
+        CommandRun run = run("analyze", "--migration", migration.toString(), "--pg-version", "9");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err().lines()).hasSize(1);
@@ -124,7 +133,7 @@ class MainTest {
     void negativeSmallTableRowsNamesTheOption() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
-        Run run = run("analyze", "--migration", migration.toString(), "--small-table-rows", "-1");
+        CommandRun run = run("analyze", "--migration", migration.toString(), "--small-table-rows", "-1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --small-table-rows -1: ");
@@ -135,7 +144,7 @@ class MainTest {
     void missingMigrationFileIsNamed() {
         Path missing = dir.resolve("V9__nope.sql");
 
-        Run run = run("analyze", "--migration", missing.toString());
+        CommandRun run = run("analyze", "--migration", missing.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).isEqualTo("error: --migration " + missing + ": no such file" + System.lineSeparator());
@@ -146,7 +155,7 @@ class MainTest {
     void missingStatsFileIsNamed() throws IOException {
         Path migration = write("V1__audit.sql", SAFE_SQL);
 
-        Run run = run("analyze", "--migration", migration.toString(), "--stats", "nope.json");
+        CommandRun run = run("analyze", "--migration", migration.toString(), "--stats", "nope.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --stats nope.json: no such file");
@@ -155,7 +164,7 @@ class MainTest {
 
     @Test
     void directoryAsMigrationIsRejected() {
-        Run run = run("analyze", "--migration", dir.toString());
+        CommandRun run = run("analyze", "--migration", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).startsWith("error: --migration " + dir + ": is a directory");
@@ -163,11 +172,11 @@ class MainTest {
 
     @Test
     void parameterErrorsGiveOneLinePlusUsageHint() {
-        Run noMigration = run("analyze");
-        Run badFormat = run("analyze", "--migration", "x.sql", "--format", "xml");
-        Run notANumber = run("analyze", "--migration", "x.sql", "--pg-version", "seventeen");
+        CommandRun noMigration = run("analyze");
+        CommandRun badFormat = run("analyze", "--migration", "x.sql", "--format", "xml");
+        CommandRun notANumber = run("analyze", "--migration", "x.sql", "--pg-version", "seventeen");
 
-        for (Run run : new Run[] {noMigration, badFormat, notANumber}) {
+        for (CommandRun run : new CommandRun[] {noMigration, badFormat, notANumber}) {
             assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines()).hasSize(2);
             assertThat(run.err().lines().toList().get(1)).contains("migration-agent analyze --help");
@@ -181,14 +190,14 @@ class MainTest {
     @Test
     void unknownOrMissingSubcommandIsUsageError() {
         assertThat(run().exitCode()).isEqualTo(ExitCodes.USAGE);
-        Run bogus = run("bogus");
+        CommandRun bogus = run("bogus");
         assertThat(bogus.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bogus.err()).startsWith("error: ").contains("bogus");
     }
 
     @Test
     void helpAndVersionExitZero() {
-        Run help = run("analyze", "--help");
+        CommandRun help = run("analyze", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--migration").contains("--pg-version").contains("Exit codes");
         assertThat(run("--version").out()).startsWith("migration-agent ");
@@ -196,7 +205,7 @@ class MainTest {
 
     @Test
     void rulesListsOneRulePerLine() {
-        Run run = run("rules");
+        CommandRun run = run("rules");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines())

@@ -91,6 +91,10 @@ final class Verdict {
         return 1;
     }
 
+    /** Where an unsafe verdict sends the reader for the safe version, written and proven. */
+    static final String PLAN_POINTER = "Run the plan goal (mvn migration:plan, or migration-agent plan) for a"
+            + " verified multi-step version with rollbacks: it writes target/migration-agent/plan/plan.md.";
+
     static String recommendedApproach(List<Finding> active, boolean safe) {
         if (safe) {
             long warnings = active.stream().filter(f -> f.severity() == Severity.WARNING).count();
@@ -109,6 +113,7 @@ final class Verdict {
         for (String s : steps) {
             b.append(' ').append(i++).append(") ").append(s);
         }
-        return b.toString();
+        // The steps above say what to do; the planner writes it, proven on a shadow, so point there.
+        return b.append(' ').append(PLAN_POINTER).toString();
     }
 }

@@ -7,9 +7,13 @@ import dev.migrationagent.analyze.Analyzer;
 import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.Category;
 import dev.migrationagent.api.Finding;
+import dev.migrationagent.api.HistoryTable;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.Severity;
+import dev.migrationagent.plan.PlanWriter;
+import dev.migrationagent.plan.Planner;
+import dev.migrationagent.plan.Proof;
 import dev.migrationagent.schema.SchemaModel;
 import dev.migrationagent.schema.TableStats;
 import dev.migrationagent.script.MigrationScript;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -67,6 +72,30 @@ public final class CorpusRunner {
         }
     }
 
+    /**
+     * The plan mode of a corpus run: every case judged unsafe is also planned and its plan proven.
+     *
+     * @param directory where each planned case's files go, in a folder named after the case
+     * @param shadow where the plans are proven
+     * @param backfill values for new NOT NULL columns without a default, as {@link #plan} takes them
+     */
+    public record Planning(Path directory, ShadowProvider shadow, Map<String, String> backfill) {
+        public Planning {
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(shadow, "shadow");
+            backfill = Map.copyOf(backfill);
+        }
+    }
+
+    /**
+     * What planning one case gave, as its JSON line carries it.
+     *
+     * @param verified whether the plan passed every check on the shadow
+     * @param steps how many steps the plan has; 0 when it could not be made
+     * @param reason the first problem; empty when verified
+     */
+    public record PlanLine(boolean verified, int steps, String reason) {}
+
     private CorpusRunner() {}
 
     /** Analyzes one case statically. */
@@ -98,6 +127,50 @@ public final class CorpusRunner {
         return analyze(c, Map.of(migrationPath(c), trace));
     }
 
+    /**
+     * Plans the case's migration on a scratch database that holds the case's schema, and proves the plan there.
+     *
+     * @param backfill values for new NOT NULL columns without a default, as the user would give them
+     * @throws ShadowException when the shadow cannot be provided, or the case's schema does not run on it
+     */
+    public static Proof.Outcome plan(CorpusCase c, ShadowProvider shadow, Map<String, String> backfill) {
+        try (ShadowDatabase db = shadow.create(c.pg()); Connection conn = db.connect()) {
+            try {
+                new Tracer().replay(conn, texts(c.schema()));
+            } catch (SQLException e) {
+                throw new ShadowException("case " + c.name() + ": the schema does not run on PostgreSQL " + c.pg()
+                        + ": " + e.getMessage(), e);
+            }
+            MigrationScript schema = new MigrationScript(null, "schema.sql", null, "schema", c.schema(), true);
+            MigrationScript migration = new MigrationScript(null, migrationPath(c), null, c.name(), c.migration(),
+                    !c.nonTransactional());
+            Planner.Settings defaults = Planner.Settings.defaults(c.pg());
+            Planner.Settings settings = new Planner.Settings(c.pg(), defaults.batchSize(), defaults.batchPause(),
+                    backfill, defaults.backup());
+            return Proof.run(conn, db::connect, migration, settings, new Proof.Context(List.of(schema),
+                    TableStats.ofRows(c.rows()), 10_000, List.of(), HistoryTable.DEFAULT_NAME));
+        } catch (SQLException e) {
+            throw new ShadowException("case " + c.name() + ": the shadow failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Plans one case ({@link #plan(CorpusCase, ShadowProvider, Map)}) and writes its plan files to
+     * {@code planning.directory()/<case>/}. A case whose schema does not run on the shadow gets an unverified line
+     * saying so, like a plan that fails its proof: the corpus run goes on either way.
+     */
+    public static PlanLine plan(CorpusCase c, Planning planning) throws IOException {
+        Proof.Outcome o;
+        try {
+            o = plan(c, planning.shadow(), planning.backfill());
+        } catch (ShadowException e) {
+            return new PlanLine(false, 0, oneLine("not planned: " + e.getMessage()));
+        }
+        PlanWriter.write(planning.directory().resolve(c.name()), List.of(o), c.pg());
+        String reason = o.verified() ? "" : o.problems().isEmpty() ? "not verified" : o.problems().get(0);
+        return new PlanLine(o.verified(), o.plan().steps().size(), oneLine(reason));
+    }
+
     /** The schema of the case's {@code @target} section, built on a scratch database of its own; null without one. */
     public static SchemaModel target(CorpusCase c, ShadowProvider shadow) throws SQLException {
         if (c.target().isBlank()) {
@@ -111,6 +184,11 @@ public final class CorpusRunner {
 
     private static List<String> texts(String sql) {
         return PostgresParser.parse(sql).statements().stream().map(ParsedStatement::text).toList();
+    }
+
+    // one JSON line, one log line: the reason must not break either
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String migrationPath(CorpusCase c) {
@@ -147,6 +225,17 @@ public final class CorpusRunner {
      * case whose shadow run fails is analyzed statically, and the log says so.
      */
     public static Score run(Path dir, Path out, PrintWriter log, ShadowProvider shadow) throws IOException {
+        return run(dir, out, log, shadow, null);
+    }
+
+    /**
+     * Like {@link #run(Path, Path, PrintWriter, ShadowProvider)}; with {@code planning}, each case judged unsafe is
+     * also planned ({@link #plan(CorpusCase, Planning)}), its line carries
+     * {@code "plan": {"verified": ..., "steps": N, "reason": "..."}}, each unverified plan is logged, and the last
+     * line printed is {@code plans: verified=X of Y unsafe}.
+     */
+    public static Score run(Path dir, Path out, PrintWriter log, ShadowProvider shadow, Planning planning)
+            throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
@@ -158,6 +247,8 @@ public final class CorpusRunner {
         int fp = 0;
         int fn = 0;
         int tn = 0;
+        int planned = 0;
+        int verified = 0;
         List<String> categoryNotes = new ArrayList<>();
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
@@ -181,6 +272,18 @@ public final class CorpusRunner {
                 line.put("safe", o.safe());
                 ArrayNode cats = line.putArray("categories");
                 o.categories().forEach(k -> cats.add(k.id()));
+                if (planning != null && !o.safe()) {
+                    PlanLine p = plan(c, planning);
+                    planned++;
+                    verified += p.verified() ? 1 : 0;
+                    if (!p.verified()) {
+                        log.println("UNVERIFIED PLAN " + c.name() + ": " + p.reason());
+                    }
+                    ObjectNode plan = line.putObject("plan");
+                    plan.put("verified", p.verified());
+                    plan.put("steps", p.steps());
+                    plan.put("reason", p.reason());
+                }
                 w.write(json.writeValueAsString(line));
                 w.write('\n');
                 boolean unsafe = !o.safe();
@@ -205,6 +308,9 @@ public final class CorpusRunner {
         categoryNotes.forEach(log::println);
         Score score = new Score(files.size(), tp, fp, fn, tn);
         log.println(score.line());
+        if (planning != null) {
+            log.println("plans: verified=" + verified + " of " + planned + " unsafe");
+        }
         log.flush();
         return score;
     }

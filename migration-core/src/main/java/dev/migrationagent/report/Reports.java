@@ -1,6 +1,7 @@
 package dev.migrationagent.report;
 
 import dev.migrationagent.api.Analysis;
+import dev.migrationagent.api.PlanResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Writes an {@link Analysis} in the supported formats. */
+/** Writes an {@link Analysis} in the supported formats, and the console lines of a plan run. */
 public final class Reports {
     private Reports() {}
 
@@ -40,6 +41,14 @@ public final class Reports {
     /** A concise console summary: one line per active finding plus a verdict line. */
     public static List<String> consoleSummary(Analysis analysis) {
         return ConsoleReport.lines(analysis);
+    }
+
+    /**
+     * A concise console summary of a plan run: per planned script whether its plan is verified, its steps, releases
+     * and problems; then the next steps. The Maven plugin and the CLI print the same lines.
+     */
+    public static List<String> planSummary(PlanResult result) {
+        return PlanConsoleReport.lines(result);
     }
 
     static String render(Analysis analysis, ReportFormat format) {

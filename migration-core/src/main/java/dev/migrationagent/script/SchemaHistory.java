@@ -105,6 +105,17 @@ public final class SchemaHistory {
         return repeatables.values().stream().filter(Row::success).count();
     }
 
+    /** The newest version the history lists as applied, a baseline's included; {@code null} when there is none. */
+    public Version newestAppliedVersion() {
+        Version newest = baseline;
+        for (Map.Entry<Version, Row> e : versions.entrySet()) {
+            if (applied(e.getValue()) && (newest == null || e.getKey().compareTo(newest) > 0)) {
+                newest = e.getKey();
+            }
+        }
+        return newest;
+    }
+
     /** Flyway's view of {@code script}. */
     public State state(MigrationScript script) {
         if (script.repeatable()) {

@@ -63,7 +63,9 @@ class MigrationAgentTest {
             assertThat(e.reason()).contains("SHARE on orders").contains("blocks writes");
         });
         assertThat(a.performanceImpact()).isEqualTo(PerformanceImpact.HIGH);
-        assertThat(a.recommendedApproach()).contains("require-concurrent-index");
+        assertThat(a.recommendedApproach()).contains("require-concurrent-index")
+                .endsWith(" Run the plan goal (mvn migration:plan, or migration-agent plan) for a verified multi-step"
+                        + " version with rollbacks: it writes target/migration-agent/plan/plan.md.");
         assertThat(a.scripts()).extracting(s -> s.reviewed()).containsExactly(false, true);
     }
 
@@ -72,6 +74,7 @@ class MigrationAgentTest {
         Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON orders (created_at);");
         Analysis a = MigrationAgent.analyze(request().build(), Listener.silent());
         assertThat(a.safeToDeploy()).isTrue();
+        assertThat(a.recommendedApproach()).as("nothing to plan").doesNotContain("migration:plan");
         assertThat(a.scripts().get(1).transactional()).isFalse();
         assertThat(a.lockEstimates()).singleElement().satisfies(e -> {
             assertThat(e.unboundedWait()).isTrue();

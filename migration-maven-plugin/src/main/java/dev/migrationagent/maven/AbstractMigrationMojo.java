@@ -1,22 +1,16 @@
 package dev.migrationagent.maven;
 
 import dev.migrationagent.MigrationAgent;
-import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.Listener;
 import dev.migrationagent.api.MigrationAgentException;
 import dev.migrationagent.api.Secret;
-import dev.migrationagent.api.Severity;
-import dev.migrationagent.report.ReportFormat;
-import dev.migrationagent.report.Reports;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,33 +20,14 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The parameters {@code check} and {@code validate} share, and the one run both goals make; Maven merges
- * properties into the fields, so nothing here reads them by hand.
+ * The parameters every goal shares (what to read, where to trace, which target) and the frame every goal runs
+ * in; Maven merges properties into the fields, so nothing here reads them by hand.
  */
 abstract class AbstractMigrationMojo extends AbstractMojo {
 
     /** Skips the goal. Property: {@code migration.skip}. */
     @Parameter(property = "migration.skip", defaultValue = "false")
     private boolean skip;
-
-    /** Fails the build when a blocking finding is reported. Property: {@code migration.failOnError}. */
-    @Parameter(property = "migration.failOnError", defaultValue = "true")
-    private boolean failOnError;
-
-    /** Treats warning-level findings as blocking too. Property: {@code migration.failOnWarning}. */
-    @Parameter(property = "migration.failOnWarning", defaultValue = "false")
-    private boolean failOnWarning;
-
-    /** Where the reports are written. Property: {@code migration.outputDirectory}. */
-    @Parameter(property = "migration.outputDirectory", defaultValue = "${project.build.directory}/migration-agent")
-    private File outputDirectory;
-
-    /**
-     * Report formats, comma-separated: {@code json} (report.json), {@code md} (report.md), {@code sarif}
-     * (report.sarif); empty writes none. Property: {@code migration.formats}.
-     */
-    @Parameter(property = "migration.formats", defaultValue = "json,md,sarif")
-    private String formats;
 
     /**
      * Flyway locations of the migration scripts, e.g. {@code filesystem:src/main/resources/db/migration};
@@ -186,11 +161,12 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
     /**
      * Flyway's schema history table on the target, as Flyway's {@code table} setting names it:
      * {@code flyway_schema_history} (the default) or {@code schema.table}; names are case-sensitive, as in Flyway.
-     * Its rows tell the applied migrations, which rebuild the shadow's baseline, from the pending ones, and the table
-     * is left out of every schema comparison. When not set, Flyway's own {@code flyway.table} property is used if
-     * present; a name without schema is looked up in {@code flyway.defaultSchema}, else the first of
-     * {@code flyway.schemas}, else the connection's current schema, as Flyway does. Property:
-     * {@code migration.table}.
+     * Its rows tell the applied migrations, which rebuild the shadow's baseline (for {@code plan} too), from the
+     * pending ones; the table is left out of every schema comparison, and {@code deploy} has Flyway record what it
+     * applies there (its schema, if any, as Flyway's {@code defaultSchema}). When not set, Flyway's own
+     * {@code flyway.table} property is used if present; a name without schema is looked up in
+     * {@code flyway.defaultSchema}, else the first of {@code flyway.schemas}, else the connection's current schema,
+     * as Flyway does. Property: {@code migration.table}.
      */
     @Parameter(property = "migration.table")
     private String table;
@@ -221,17 +197,26 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    private static final String EMBEDDED_SERVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+
+    /** What a goal does with the request its parameters describe: one core call and what follows from it. */
+    @FunctionalInterface
+    interface Body {
+        void run(AnalysisRequest request, Listener listener) throws MojoExecutionException, MojoFailureException;
+    }
+
     /**
-     * Analyzes, logs the summary, writes the reports and applies the gate.
+     * Runs one goal: honours {@code skip}, builds the request, hands it to {@code body}, and maps what the core
+     * throws to the Maven exception that says who must act.
      *
      * @param goal the goal name, for messages
      * @param decrypter decrypts settings.xml passwords
-     * @param requireShadow {@code true} when the goal traces and so rejects {@code <shadow>none}
+     * @param requireShadow {@code true} when the goal runs the migrations on a shadow and so rejects
+     *     {@code <shadow>none}
+     * @param properties the {@code -D} property of each parameter this goal adds or names differently, for messages
      */
-    private static final String EMBEDDED_SERVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
-
-    protected final void run(String goal, SettingsDecrypter decrypter, boolean requireShadow)
-            throws MojoExecutionException, MojoFailureException {
+    protected final void run(String goal, SettingsDecrypter decrypter, boolean requireShadow,
+            Map<String, String> properties, Body body) throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping migration:" + goal + " (migration.skip=true)");
             return;
@@ -244,27 +229,17 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
         CheckConfiguration configuration = configuration();
         // grows by the settings.xml password once the request has it, so that a driver echoing it is masked too
         List<Secret> secrets = new ArrayList<>(configuration.databases().secrets());
-        Path reportDir = outputDirectory.toPath();
-        Analysis analysis;
         try {
-            Set<ReportFormat> reportFormats = CheckConfiguration.formats(formats);
             AnalysisRequest request = configuration.toRequest(
-                    new SettingsServers(settings, decrypter, getLog()), requireShadow);
+                    new SettingsServers(settings, decrypter, getLog()), requireShadow ? goal : null);
             secrets.addAll(CheckConfiguration.secretsOf(request));
             // toString of shadow and target shows neither passwords nor URL parameters
             getLog().debug("Shadow: " + request.shadow() + "; target: " + request.target());
-            analysis = MigrationAgent.analyze(request, new MavenLogListener(getLog()));
-            // The summary lines carry their own severity word; Maven's level prefix on top would only repeat it.
-            Reports.consoleSummary(analysis).forEach(getLog()::info);
-            for (Path written : Reports.writeAll(analysis, reportFormats, reportDir)) {
-                getLog().info("Report: " + written);
-            }
+            body.run(request, new MavenLogListener(getLog()));
         } catch (DatabaseUnavailableException e) {
             throw MojoErrors.databaseUnavailable(e, secrets);
         } catch (MigrationAgentException e) {
-            throw MojoErrors.map(e, secrets);
-        } catch (IOException e) {
-            throw MojoErrors.reportsNotWritten(reportDir, e);
+            throw MojoErrors.map(e, secrets, properties);
         } catch (RuntimeException e) { // a defect in the core; distinguish it from the user's mistakes above
             throw MojoErrors.unexpected(goal, e);
         } finally {
@@ -272,19 +247,11 @@ abstract class AbstractMigrationMojo extends AbstractMojo {
             // could no longer load its classes and would leave the server's data directory in /tmp.
             MigrationAgent.stopEmbeddedServers();
         }
+    }
 
-        boolean passes = analysis.passes(failOnWarning);
-        project.getProperties().setProperty("migration.outcome", passes ? "safe" : "unsafe");
-        if (passes) {
-            return;
-        }
-        if (!failOnError) {
-            getLog().warn("Migrations are not safe to deploy; not failing the build (migration.failOnError=false)");
-            return;
-        }
-        throw MojoErrors.gateFailed(analysis.activeFindings().stream()
-                .filter(f -> f.severity() == Severity.ERROR || (failOnWarning && f.severity() == Severity.WARNING))
-                .toList());
+    /** The project the goal runs for. */
+    protected final MavenProject project() {
+        return project;
     }
 
     private CheckConfiguration configuration() {

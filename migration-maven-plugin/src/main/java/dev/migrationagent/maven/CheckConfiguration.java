@@ -145,22 +145,23 @@ record CheckConfiguration(
 
     /** Builds a static request (no settings.xml servers, any shadow allowed); see the two-argument variant. */
     AnalysisRequest toRequest() {
-        return toRequest(ServerCredentials.NONE, false);
+        return toRequest(ServerCredentials.NONE, null);
     }
 
     /**
      * Builds the core request; throws {@link InvalidConfigurationException} for values the core would not get.
      *
      * @param servers where the target's credentials come from when no user is configured
-     * @param requireShadow {@code true} for goals that trace and so cannot work with {@code <shadow>none}
+     * @param shadowGoal the goal, when it runs the migrations on the shadow and so cannot work with
+     *     {@code <shadow>none}; {@code null} for goals that can
      */
-    AnalysisRequest toRequest(ServerCredentials servers, boolean requireShadow) {
+    AnalysisRequest toRequest(ServerCredentials servers, String shadowGoal) {
         AnalysisRequest.Builder builder = AnalysisRequest.builder(baseDir)
                 .locations(existingLocations())
                 .scope(scope())
                 .statsFile(statsFile)
                 .smallTableRows(smallTableRows)
-                .shadow(shadow(requireShadow))
+                .shadow(shadow(shadowGoal))
                 .target(target(servers))
                 .table(historyTable());
         if (postgresVersion != null) {
@@ -241,12 +242,12 @@ record CheckConfiguration(
     }
 
     /** {@code <shadow>} parsed by the core, whose errors already name {@code shadow}. */
-    ShadowSetting shadow(boolean requireShadow) {
+    ShadowSetting shadow(String shadowGoal) {
         ShadowSetting shadow = ShadowSetting.parse(databases.shadow(), blankToNull(databases.shadowUser()),
                 databases.shadowPassword());
-        if (requireShadow && shadow instanceof ShadowSetting.None) {
+        if (shadowGoal != null && shadow instanceof ShadowSetting.None) {
             throw new InvalidConfigurationException("shadow", databases.shadow().trim(),
-                    "migration:validate traces the migrations and needs a shadow: use embedded or a "
+                    "migration:" + shadowGoal + " runs the migrations on a shadow and needs one: use embedded or a "
                             + "jdbc:postgresql: URL, or run migration:check for the static rules alone");
         }
         return shadow;

@@ -12,7 +12,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * is not safe to deploy as written; traces them on the {@code shadow} unless it is {@code none}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMigrationMojo {
+public class CheckMojo extends AbstractCheckMojo {
     private final SettingsDecrypter decrypter;
 
     @Inject
@@ -22,6 +22,6 @@ public class CheckMojo extends AbstractMigrationMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        run("check", decrypter, false);
+        check("check", decrypter, false);
     }
 }

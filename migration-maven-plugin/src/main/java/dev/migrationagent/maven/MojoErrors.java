@@ -1,15 +1,20 @@
 package dev.migrationagent.maven;
 
+import dev.migrationagent.api.Analysis;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
 import dev.migrationagent.api.MigrationAgentException;
+import dev.migrationagent.api.PlanResult;
 import dev.migrationagent.api.Secret;
+import dev.migrationagent.api.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -45,6 +50,13 @@ final class MojoErrors {
             Map.entry("user", "migration.user"),
             Map.entry("password", "migration.password"),
             Map.entry("serverId", "migration.serverId"),
+            Map.entry("budget", "migration.budget"),
+            Map.entry("lockTimeout", "migration.lockTimeout"),
+            Map.entry("catalogStatementTimeout", "migration.catalogStatementTimeout"),
+            Map.entry("dataStatementTimeout", "migration.dataStatementTimeout"),
+            Map.entry("longStatementTimeout", "migration.longStatementTimeout"),
+            Map.entry("blockingThreshold", "migration.blockingThreshold"),
+            Map.entry("deployLockWait", "migration.deployLockWait"),
             Map.entry("table", "migration.table"),
             Map.entry("flywayTable", "flyway.table"));
 
@@ -73,8 +85,18 @@ final class MojoErrors {
      * configured secret that slipped into a message is masked, since Maven prints these messages into CI logs.
      */
     static MojoFailureException map(MigrationAgentException e, Collection<Secret> secrets) {
+        return map(e, secrets, Map.of());
+    }
+
+    /**
+     * {@link #map(MigrationAgentException, Collection)} for a goal whose own parameters ({@code properties}: element
+     * to {@code -D} property) add to the shared ones or take their names, as the plan goal's
+     * {@code outputDirectory} does.
+     */
+    static MojoFailureException map(MigrationAgentException e, Collection<Secret> secrets,
+            Map<String, String> properties) {
         if (e instanceof InvalidConfigurationException config) {
-            return configuration(config, secrets);
+            return configuration(config, secrets, properties);
         }
         if (e instanceof InvalidInputException input) {
             return input(input);
@@ -84,12 +106,13 @@ final class MojoErrors {
 
     /** Names the POM element (and its {@code -D} property) that holds the bad value. */
     static MojoFailureException configuration(InvalidConfigurationException e) {
-        return configuration(e, List.of());
+        return configuration(e, List.of(), Map.of());
     }
 
-    private static MojoFailureException configuration(InvalidConfigurationException e, Collection<Secret> secrets) {
+    private static MojoFailureException configuration(InvalidConfigurationException e, Collection<Secret> secrets,
+            Map<String, String> properties) {
         String parameter = ELEMENTS.getOrDefault(e.parameter(), e.parameter());
-        String property = PROPERTIES.get(parameter);
+        String property = properties.getOrDefault(parameter, PROPERTIES.get(parameter));
         String where = "<" + parameter + ">" + (property == null ? "" : " (-D" + property + ")");
         return new MojoFailureException("Invalid " + where + " in the migration-maven-plugin configuration: "
                 + mask(e.parameter() + "=" + shown(parameter, e.value()) + ": " + problem(e), secrets));
@@ -154,12 +177,33 @@ final class MojoErrors {
                 + "); run with -e for the stack trace and report it as a bug", e);
     }
 
+    /** The active findings that block: errors, and warnings too when {@code failOnWarning}. */
+    static List<Finding> blocking(Analysis analysis, boolean failOnWarning) {
+        return analysis.activeFindings().stream()
+                .filter(f -> f.severity() == Severity.ERROR || (failOnWarning && f.severity() == Severity.WARNING))
+                .toList();
+    }
+
     /** The gate's verdict: each blocking finding as {@code file:line:col [rule] message} with its fix. */
     static MojoFailureException gateFailed(List<Finding> blocking) {
+        return new MojoFailureException(blockingFindings(blocking, "this build")
+                + "; to report without failing, set -Dmigration.failOnError=false.");
+    }
+
+    /** The deploy was refused: the findings that block it, and how to deploy anyway. */
+    static MojoFailureException deployRefused(List<Finding> blocking) {
+        return new MojoFailureException("Deploy refused: " + blockingFindings(blocking, "the deploy")
+                + "; to deploy anyway, give the reason: -Dmigration.override.reason=\"...\" (it is recorded in the "
+                + "deploy report).");
+    }
+
+    // Each finding as file:line:col [rule] message with its fix, then the suppression syntax; the caller ends the
+    // sentence with the way out of its goal.
+    private static String blockingFindings(List<Finding> blocking, String what) {
         StringBuilder message = new StringBuilder()
                 .append(blocking.size())
-                .append(blocking.size() == 1 ? " migration finding blocks" : " migration findings block")
-                .append(" this build:");
+                .append(blocking.size() == 1 ? " migration finding blocks " : " migration findings block ")
+                .append(what).append(':');
         for (Finding f : blocking) {
             message.append(System.lineSeparator())
                     .append(f.position()).append(" [").append(f.ruleId()).append("] ").append(f.message());
@@ -168,9 +212,27 @@ final class MojoErrors {
                 message.append(System.lineSeparator()).append("  fix: ").append(fix);
             }
         }
-        message.append(System.lineSeparator())
+        return message.append(System.lineSeparator())
                 .append("If a finding is acceptable, put `").append(SUPPRESSION_SYNTAX)
-                .append("` on the line above the statement; to report without failing, set -Dmigration.failOnError=false.");
+                .append("` on the line above the statement").toString();
+    }
+
+    /**
+     * Plans that did not pass their proof on the shadow: BUILD FAILURE, because the migration (or the backfill
+     * value it needs) must change, like a finding. Each script with its first problem, then where the details are.
+     */
+    static MojoFailureException planNotVerified(List<PlanResult.Script> unverified, Path summary) {
+        StringBuilder message = new StringBuilder()
+                .append(unverified.size())
+                .append(unverified.size() == 1 ? " plan is" : " plans are")
+                .append(" NOT verified on the shadow:");
+        for (PlanResult.Script s : unverified) {
+            message.append(System.lineSeparator()).append(s.script()).append(": ")
+                    .append(s.problems().isEmpty() ? "not verified" : s.problems().get(0));
+        }
+        message.append(System.lineSeparator())
+                .append("Details are in ").append(summary)
+                .append("; to write plans without failing, set -Dmigration.plan.failOnUnverified=false.");
         return new MojoFailureException(message.toString());
     }
 
@@ -178,5 +240,16 @@ final class MojoErrors {
         String trimmed = text.strip();
         int end = trimmed.indexOf('\n');
         return (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
+    }
+
+
+    /** A step failed: where, why, and where the incident report with the recovery steps is. */
+    static MojoFailureException deployFailed(DeployResult.Incident incident, Path report) {
+        String where = incident.script() == null ? "" : incident.script()
+                + (incident.line() == 0 ? "" : ":" + incident.line() + ":" + incident.column()) + ": ";
+        return new MojoFailureException("Deploy failed: " + where + oneLine(incident.message())
+                + (incident.sqlState() == null ? "" : " (SQLState " + incident.sqlState() + ")")
+                + "; " + incident.cause().name().toLowerCase(Locale.ROOT)
+                + ". What stays applied and how to recover: " + report);
     }
 }

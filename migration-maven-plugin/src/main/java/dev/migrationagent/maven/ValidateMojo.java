@@ -12,7 +12,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * {@code <shadow>none</shadow>} is a configuration error rather than a silently weaker gate.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ValidateMojo extends AbstractMigrationMojo {
+public class ValidateMojo extends AbstractCheckMojo {
     private final SettingsDecrypter decrypter;
 
     @Inject
@@ -22,6 +22,6 @@ public class ValidateMojo extends AbstractMigrationMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        run("validate", decrypter, true);
+        check("validate", decrypter, true);
     }
 }

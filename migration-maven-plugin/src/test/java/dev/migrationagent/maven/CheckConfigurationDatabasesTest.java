@@ -77,20 +77,20 @@ class CheckConfigurationDatabasesTest {
 
     @Test
     void validateRejectsShadowNone() {
-        assertThatThrownBy(() -> config(shadow("none")).toRequest(noServers(), true))
+        assertThatThrownBy(() -> config(shadow("none")).toRequest(noServers(), "validate"))
                 .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("shadow");
                     assertThat(MojoErrors.configuration(e).getMessage())
-                            .contains("<shadow>", "-Dmigration.shadow", "migration:check");
+                            .contains("<shadow>", "-Dmigration.shadow", "migration:validate", "migration:check");
                 });
-        assertThat(config(shadow("embedded")).toRequest(noServers(), true).shadow())
+        assertThat(config(shadow("embedded")).toRequest(noServers(), "validate").shadow())
                 .isEqualTo(new ShadowSetting.Embedded());
     }
 
     @Test
     void noUrlMeansNoTargetEvenWithCredentials() {
         AnalysisRequest request = config(target(null, " ", "app", null, "pw", null, "flyway-db"))
-                .toRequest(servers("flyway-db", "ci", "{encrypted}", null), false);
+                .toRequest(servers("flyway-db", "ci", "{encrypted}", null), null);
         assertThat(request.target()).isNull();
     }
 

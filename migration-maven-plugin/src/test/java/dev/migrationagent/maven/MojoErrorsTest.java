@@ -1,13 +1,17 @@
 package dev.migrationagent.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrationagent.api.Category;
 import dev.migrationagent.api.DatabaseUnavailableException;
+import dev.migrationagent.api.DeployGuards;
+import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.Evidence;
 import dev.migrationagent.api.Finding;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.InvalidInputException;
+import dev.migrationagent.api.PlanResult;
 import dev.migrationagent.api.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,5 +106,51 @@ class MojoErrorsTest {
                 "authentication failed")).getMessage()).contains("<shadowPassword>", "-Dmigration.shadowPassword");
         assertThat(MojoErrors.configuration(new InvalidConfigurationException("shadow.user", "scratch",
                 "rejected")).getMessage()).contains("<shadowUser>", "-Dmigration.shadowUser");
+    }
+
+    @Test
+    void failedDeployIsOneLineNamingTheStatementAndTheIncidentReport() {
+        DeployResult.Incident incident = new DeployResult.Incident(DeployResult.Cause.STATEMENT_FAILED,
+                "db/migration/V4__check.sql", 2, 1, "INSERT INTO accounts ...", "23505",
+                "duplicate key value violates unique constraint \"accounts_pkey\"\n  Detail: Key (id)=(1) exists.",
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("retry"));
+        MojoFailureException e = MojoErrors.deployFailed(incident, Path.of("target/migration-agent/incident.md"));
+        assertThat(e.getMessage()).startsWith("Deploy failed: db/migration/V4__check.sql:2:1: duplicate key")
+                .contains("(SQLState 23505)", "statement_failed", "target/migration-agent/incident.md")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void refusedDeployListsTheFindingsAndTheOverrideNotTheGateSwitch() {
+        Finding finding = new Finding("require-concurrent-index", Category.BLOCKING_LOCK, Severity.ERROR,
+                "db/migration/V3__idx.sql", 1, 1, "CREATE INDEX orders_c_idx ON orders (c)",
+                "CREATE INDEX blocks writes to orders while it builds", "CREATE INDEX CONCURRENTLY ...", 12.0,
+                Evidence.INFERRED, null);
+        String message = MojoErrors.deployRefused(List.of(finding)).getMessage();
+        assertThat(message).startsWith("Deploy refused: 1 migration finding blocks the deploy:")
+                .contains("db/migration/V3__idx.sql:1:1 [require-concurrent-index]", "-- migration:ignore",
+                        "-Dmigration.override.reason=")
+                .doesNotContain("failOnError");
+    }
+
+    @Test
+    void badGuardDurationNamesTheDeployParameter() {
+        InvalidConfigurationException bad = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> DeployGuards.parseDuration("budget", "soon"));
+        assertThat(MojoErrors.configuration(bad).getMessage())
+                .contains("<budget>", "-Dmigration.budget", "not a duration");
+    }
+
+    @Test
+    void unverifiedPlansFailTheBuildNamingEachScriptItsReasonAndTheWayOut() {
+        MojoFailureException e = MojoErrors.planNotVerified(List.of(
+                new PlanResult.Script("db/V3__rename.sql", false, 2, 1, 3,
+                        List.of("step 1 holds ACCESS EXCLUSIVE on orders", "second problem"), List.of())),
+                Path.of("target/migration-agent/plan/plan.md"));
+        assertThat(e.getMessage()).startsWith("1 plan is NOT verified on the shadow:")
+                .contains("db/V3__rename.sql: step 1 holds ACCESS EXCLUSIVE on orders")
+                .doesNotContain("second problem")
+                .contains("target/migration-agent/plan/plan.md", "-Dmigration.plan.failOnUnverified=false");
+        assertThat(e.getCause()).isNull();
     }
 }

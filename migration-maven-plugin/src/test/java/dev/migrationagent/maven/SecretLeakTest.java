@@ -50,7 +50,7 @@ class SecretLeakTest {
     /** Maps the request and a driver's auth failure (which, carelessly, quotes the password) as the Mojo would. */
     private void mapAndFailAuthentication(CheckConfiguration config, SettingsServers servers) {
         List<Secret> secrets = new ArrayList<>(config.databases().secrets());
-        AnalysisRequest request = config.toRequest(servers, true);
+        AnalysisRequest request = config.toRequest(servers, "validate");
         secrets.addAll(CheckConfiguration.secretsOf(request));
         produced.add(request.toString());
         produced.add(String.valueOf(request.target()));
@@ -87,8 +87,8 @@ class SecretLeakTest {
     @Test
     void credentialConflictAndDecryptionErrors() {
         Throwable conflict = catchThrowable(() -> config("app", SENTINEL, "flyway-db").toRequest(
-                servers("{encrypted}"), false));
-        Throwable broken = catchThrowable(() -> config(null, null, "flyway-db").toRequest(servers("{broken}"), false));
+                servers("{encrypted}"), null));
+        Throwable broken = catchThrowable(() -> config(null, null, "flyway-db").toRequest(servers("{broken}"), null));
         for (Throwable t : List.of(conflict, broken)) {
             assertThat(t).isInstanceOf(InvalidConfigurationException.class);
             produced.add(t.getMessage());
