@@ -33,6 +33,7 @@ import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.PlanRequest;
 import dev.migrationagent.api.PlanResult;
 import dev.migrationagent.api.Severity;
+import dev.migrationagent.api.ShadowSetting;
 import dev.migrationagent.plan.PlanWriter;
 import dev.migrationagent.plan.Planner;
 import dev.migrationagent.plan.Proof;
@@ -134,7 +135,12 @@ public final class MigrationAgent {
     public static PlanResult plan(PlanRequest request, Listener listener) {
         AnalysisRequest a = request.analysis();
         Inputs in = inputs(a, listener);
-        Analysis analysis = analyze(a, in, listener);
+        return plan(request, in, analyze(a, in, listener), listener);
+    }
+
+    // Plans the reviewed scripts that the analysis found unsafe and writes the plans.
+    private static PlanResult plan(PlanRequest request, Inputs in, Analysis analysis, Listener listener) {
+        AnalysisRequest a = request.analysis();
         Path directory = a.baseDir().resolve(request.outputDirectory());
         Set<String> unsafe = new HashSet<>();
         for (Finding f : analysis.activeFindings()) {
@@ -238,6 +244,20 @@ public final class MigrationAgent {
                 return target.toString();
             }
         };
-        return Deployer.deploy(request, analysis, in.all(), in.layout().locations(), access, listener);
+        DeployResult result = Deployer.deploy(request, analysis, in.all(), in.layout().locations(), access,
+                listener);
+        if (result.outcome() != DeployResult.Outcome.DRY_RUN || analysis.safeToDeploy()
+                || a.shadow() instanceof ShadowSetting.None) {
+            return result;
+        }
+        // The dry run of an unsafe verdict also shows the safe way: the plan, proven on the shadow.
+        Path directory = (request.incidentDirectory() != null ? request.incidentDirectory()
+                : a.baseDir().resolve("target/migration-agent")).resolve("plan");
+        try {
+            return result.withPlan(plan(PlanRequest.of(pending, directory), in, analysis, listener));
+        } catch (MigrationAgentException e) {
+            listener.on(Listener.Level.WARN, "No plan for the dry run: " + e.getMessage());
+            return result;
+        }
     }
 }

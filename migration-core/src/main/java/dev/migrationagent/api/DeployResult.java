@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param steps each pending migration in order, with its statements' guards and the attempts made
  * @param incident what failed and how to recover, or {@code null} when nothing failed
  * @param elapsedMillis wall time of the deploy
+ * @param plan for a dry run of an unsafe verdict, the safe plan written for the pending migrations; otherwise
+ *     {@code null}
  */
 public record DeployResult(Outcome outcome, Analysis analysis, String overrideReason, DeployGuards guards,
-        String target, List<Step> steps, Incident incident, long elapsedMillis) {
+        String target, List<Step> steps, Incident incident, long elapsedMillis, PlanResult plan) {
 
     public DeployResult {
         Objects.requireNonNull(outcome, "outcome");
@@ -25,6 +27,12 @@ public record DeployResult(Outcome outcome, Analysis analysis, String overrideRe
         Objects.requireNonNull(guards, "guards");
         Objects.requireNonNull(target, "target");
         steps = List.copyOf(steps);
+    }
+
+    /** The same result with the plan a dry run wrote. */
+    public DeployResult withPlan(PlanResult value) {
+        return new DeployResult(outcome, analysis, overrideReason, guards, target, steps, incident, elapsedMillis,
+                value);
     }
 
     /** How a deploy ended. */

@@ -209,7 +209,7 @@ public final class Deployer {
 
     DeployResult result(Outcome outcome, List<Step> steps, DeployResult.Incident incident) {
         return new DeployResult(outcome, analysis, request.overrideReason(), guards, target.describe(), steps,
-                incident, (System.nanoTime() - start) / 1_000_000);
+                incident, (System.nanoTime() - start) / 1_000_000, null);
     }
 
     DeployRequest request() {

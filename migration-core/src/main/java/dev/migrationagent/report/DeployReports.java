@@ -72,6 +72,10 @@ public final class DeployReports {
                 }
             }
         }
+        if (r.plan() != null) {
+            lines.add("The safe way to ship the unsafe migrations:");
+            lines.addAll(PlanConsoleReport.lines(r.plan()));
+        }
         lines.add("Deploy " + r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " in "
                 + r.elapsedMillis() + " ms");
         Incident i = r.incident();
@@ -118,6 +122,11 @@ public final class DeployReports {
         }
         md.append("- ").append(guards(r.guards())).append('\n');
         md.append("- Elapsed: ").append(r.elapsedMillis()).append(" ms\n\n");
+        if (r.plan() != null) {
+            md.append("## The safe plan\n\nThe dry run planned the unsafe migrations (details in `")
+                    .append(r.plan().summary()).append("`):\n\n");
+            bullets(md, PlanConsoleReport.lines(r.plan()));
+        }
         if (i != null) {
             md.append("## What failed\n\n");
             md.append("- Where: `").append(location(i)).append("`\n");
@@ -225,6 +234,22 @@ public final class DeployReports {
             g.writeEndArray();
             if (r.incident() != null) {
                 incident(g, r.incident());
+            }
+            if (r.plan() != null) {
+                g.writeObjectFieldStart("plan");
+                g.writeStringField("summary", r.plan().summary().toString());
+                g.writeBooleanField("verified", r.plan().verified());
+                g.writeArrayFieldStart("scripts");
+                for (dev.migrationagent.api.PlanResult.Script p : r.plan().scripts()) {
+                    g.writeStartObject();
+                    g.writeStringField("script", p.script());
+                    g.writeBooleanField("verified", p.verified());
+                    g.writeNumberField("steps", p.steps());
+                    g.writeStringField("reason", p.problems().isEmpty() ? "" : p.problems().get(0));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             }
             g.writeEndObject();
         } catch (IOException e) {

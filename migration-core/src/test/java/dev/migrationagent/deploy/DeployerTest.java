@@ -8,6 +8,7 @@ import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.DeployResult.Outcome;
 import dev.migrationagent.api.DeployResult.StepStatus;
 import dev.migrationagent.api.Listener;
+import dev.migrationagent.api.ShadowSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,33 @@ class DeployerTest {
                 .isZero();
         assertThat(dev.migrationagent.report.DeployReports.console(r)).anySatisfy(l -> assertThat(l)
                 .contains("line 1", "catalog", "lock_timeout    100 ms", "ALTER TABLE accounts ADD COLUMN flag"));
+    }
+
+    @Test
+    void aDryRunOfAnUnsafeVerdictShowsTheSafePlanProvenOnTheShadow() throws Exception {
+        MigrationAgent.deploy(s.request(), listener);
+        s.script("V2__index.sql", "CREATE INDEX accounts_n_idx ON accounts (n);\n");
+        DeployRequest dry = DeployRequest.of(s.analysis().shadow(new ShadowSetting.Embedded()).build())
+                .withDryRun(true).withIncidentDirectory(dir.resolve("target/incident"));
+
+        DeployResult r = MigrationAgent.deploy(dry, listener);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.DRY_RUN);
+        assertThat(r.analysis().safeToDeploy()).isFalse();
+        assertThat(r.plan()).isNotNull();
+        assertThat(r.plan().scripts()).singleElement().satisfies(p -> {
+            assertThat(p.script()).isEqualTo("db/migration/V2__index.sql");
+            assertThat(p.verified()).isTrue();
+        });
+        assertThat(dir.resolve("target/incident/plan/release-1/V2_1__create_index_accounts_n_idx_concurrently.sql"))
+                .content().contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_n_idx ON accounts (n);");
+        assertThat(dev.migrationagent.report.DeployReports.console(r)).contains(
+                "The safe way to ship the unsafe migrations:");
+        assertThat(dev.migrationagent.report.DeployReports.markdown(r)).contains("## The safe plan");
+        assertThat(dev.migrationagent.report.DeployReports.json(r)).contains("\"plan\"", "\"verified\": true");
+        // Still a dry run: the target keeps only V1.
+        assertThat(s.history()).containsExactly("1:true");
+        assertThat(s.number("SELECT count(*) FROM pg_indexes WHERE indexname = 'accounts_n_idx'")).isZero();
     }
 
     @Test
