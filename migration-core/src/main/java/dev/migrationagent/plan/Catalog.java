@@ -88,19 +88,11 @@ final class Catalog {
 
     /** The primary key's columns in key order; empty without a primary key. */
     List<ColumnInfo> primaryKey(QualifiedName table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("""
+        List<String> names = list("""
                 SELECT a.attname FROM pg_index i
                 JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, n) ON true
                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY k.n""")) {
-            p.setString(1, table.toSql());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
+                WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY k.n""", table.toSql());
         List<ColumnInfo> columns = new ArrayList<>();
         for (String n : names) {
             columns.add(column(table, n));
@@ -171,20 +163,10 @@ final class Catalog {
 
     /** Names of constraints of other tables whose foreign keys reference {@code column} of {@code table}. */
     List<String> referencingForeignKeys(QualifiedName table, String column) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("""
+        return list("""
                 SELECT k.conrelid::regclass::text || '.' || k.conname FROM pg_constraint k
                 JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = ANY (k.confkey)
-                WHERE k.contype = 'f' AND k.confrelid = to_regclass(?) AND a.attname = ?""")) {
-            p.setString(1, table.toSql());
-            p.setString(2, column);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+                WHERE k.contype = 'f' AND k.confrelid = to_regclass(?) AND a.attname = ?""", table.toSql(), column);
     }
 
     /** The view's query ({@code pg_get_viewdef}), or {@code null}. */
@@ -194,18 +176,10 @@ final class Catalog {
 
     /** Objects (views, rules) that depend on the relation; their names, qualified as {@code regclass} prints them. */
     List<String> dependentViews(QualifiedName relation) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("""
+        return list("""
                 SELECT DISTINCT r.ev_class::regclass::text FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-                WHERE d.refobjid = to_regclass(?) AND d.classid = 'pg_rewrite'::regclass AND r.ev_class <> d.refobjid""")) {
-            p.setString(1, relation.toSql());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+                WHERE d.refobjid = to_regclass(?) AND d.classid = 'pg_rewrite'::regclass AND r.ev_class <> d.refobjid""",
+                relation.toSql());
     }
 
     /** The bound of a partition ({@code FOR VALUES ...}), or {@code null}. */

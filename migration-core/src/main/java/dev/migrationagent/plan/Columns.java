@@ -241,8 +241,7 @@ final class Columns {
         }
         expand.add("CREATE FUNCTION " + fn.toSql() + "() RETURNS trigger LANGUAGE plpgsql AS $sync$\nBEGIN\n    NEW."
                 + qf + " := " + onColumn(convert, c, "NEW." + qc) + ";\n    RETURN NEW;\nEND\n$sync$");
-        expand.add("CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE "
-                + (out.postgres() >= 11 ? "FUNCTION " : "PROCEDURE ") + fn.toSql() + "()");
+        expand.add(syncTrigger(out, trigger, t, fn));
         out.add(Step.of("add column " + fresh + " of type " + newType + " kept in sync",
                 "ALTER COLUMN ... TYPE here rewrites the table under ACCESS EXCLUSIVE. Instead a new column of the "
                 + "new type is added (catalog work) and a trigger keeps it equal to " + c + " for every written "
@@ -306,6 +305,12 @@ final class Columns {
         return null;
     }
 
+    // EXECUTE FUNCTION is the spelling since PostgreSQL 11; PROCEDURE still works there but is deprecated.
+    private static String syncTrigger(Planner.Steps out, String trigger, String table, QualifiedName fn) {
+        return "CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + table + " FOR EACH ROW EXECUTE "
+                + (out.postgres() >= 11 ? "FUNCTION " : "PROCEDURE ") + fn.toSql() + "()";
+    }
+
     private static String schema(Planner.Steps out, QualifiedName table) throws SQLException {
         return table.schema() != null ? table.schema() : out.catalog.schemaOf(table);
     }
@@ -366,8 +371,7 @@ final class Columns {
                 + qt + "; END IF;\n"
                 + "    ELSIF NEW." + qt + " IS DISTINCT FROM OLD." + qt + " THEN\n        NEW." + qf + " := NEW." + qt
                 + ";\n    ELSE\n        NEW." + qt + " := NEW." + qf + ";\n    END IF;\n    RETURN NEW;\nEND\n$sync$");
-        expand.add("CREATE TRIGGER " + trigger + " BEFORE INSERT OR UPDATE ON " + t + " FOR EACH ROW EXECUTE "
-                + (out.postgres() >= 11 ? "FUNCTION " : "PROCEDURE ") + fn.toSql() + "()");
+        expand.add(syncTrigger(out, trigger, t, fn));
         List<String> undoExpand = List.of("DROP TRIGGER IF EXISTS " + trigger + " ON " + t,
                 "DROP FUNCTION IF EXISTS " + fn.toSql() + "()", "ALTER TABLE " + t + " DROP COLUMN IF EXISTS " + qt);
         out.add(Step.of("add column " + to + " kept in sync with " + from,
