@@ -74,7 +74,8 @@ final class Catalog {
     ColumnInfo column(QualifiedName table, String column) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                       pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '', coalesce(to_jsonb(a) ->> 'attgenerated', '') <> ''
+                       pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '',
+                       coalesce(to_jsonb(a) ->> 'attgenerated', '') <> ''
                 FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped""")) {
             p.setString(1, table.toSql());

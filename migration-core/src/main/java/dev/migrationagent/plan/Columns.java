@@ -131,7 +131,7 @@ final class Columns {
             out.add(new Step("set " + column + " not null", "A validated CHECK (" + column + " IS NOT NULL) already "
                     + "proves it, so SET NOT NULL skips its scan: catalog work only.", StepKind.CATALOG, release,
                     List.of("ALTER TABLE " + t + " ALTER COLUMN " + qc + " SET NOT NULL"), List.of("ALTER TABLE " + t
-                    + " ALTER COLUMN " + qc + " DROP NOT NULL"), true, null, List.of(), 2));
+                    + " ALTER COLUMN " + qc + " DROP NOT NULL"), true, null, 2));
             return null;
         }
         String check = Sql.id(out.catalog.freeConstraintName(table, Sql.derived(table.name() + "_" + column,
@@ -140,13 +140,12 @@ final class Columns {
                 "A NOT VALID CHECK is catalog work only; it holds for new rows at once, and the next step proves it "
                 + "for existing rows.", StepKind.CATALOG, release,
                 List.of("ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + qc + " IS NOT NULL) NOT VALID"),
-                List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check), true, null, List.of(), 1));
+                List.of("ALTER TABLE " + t + " DROP CONSTRAINT IF EXISTS " + check), true, null, 1));
         out.add(new Step("validate check " + column + " is not null",
                 "VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE, which blocks neither reads nor "
                 + "writes; it runs in its own transaction so no other lock is held meanwhile.", StepKind.VALIDATE,
                 release, List.of("ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check), List.of(
-                Constraints.unvalidate(t, QualifiedName.parse(check).name())), true, null,
-                List.of(), 2));
+                Constraints.unvalidate(t, QualifiedName.parse(check).name())), true, null, 2));
         out.add(new Step("set " + column + " not null",
                 "SET NOT NULL uses the validated CHECK instead of scanning (PostgreSQL 12 and later), so the "
                 + "ACCESS EXCLUSIVE lock lasts for catalog work only; the helper CHECK is then redundant.",
@@ -154,7 +153,7 @@ final class Columns {
                 "ALTER TABLE " + t + " DROP CONSTRAINT " + check), List.of(
                 "ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + qc + " IS NOT NULL) NOT VALID",
                 "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check,
-                "ALTER TABLE " + t + " ALTER COLUMN " + qc + " DROP NOT NULL"), true, null, List.of(), 2));
+                "ALTER TABLE " + t + " ALTER COLUMN " + qc + " DROP NOT NULL"), true, null, 2));
         return null;
     }
 
@@ -297,11 +296,9 @@ final class Columns {
         out.add(new Step("swap " + fresh + " in for " + c,
                 "Contract step for a later release, once no running code writes " + c + " with the old type: the "
                 + "columns swap names in one short transaction (catalog work only) and the old column is dropped.",
-                StepKind.CATALOG, 2, swap, List.of(), true, null, List.of(), 5)
+                StepKind.CATALOG, 2, swap, List.of(), true, null, 5)
                 .irreversible("the old column " + c + " (" + old.type() + ") is dropped; to go back, plan the "
-                        + "reverse type change", List.of("column " + schema(out, table) + "." + table.name() + "."
-                        + c + " ", "constraint " + schema(out, table) + "." + table.name() + ".",
-                        "index " + schema(out, table) + ".", "sequence-owner "), 5));
+                        + "reverse type change", 5));
         return null;
     }
 
@@ -397,10 +394,8 @@ final class Columns {
         out.add(new Step("drop old column " + from,
                 "Contract step for a later release, once no running code uses " + from + ": the sync trigger and the "
                 + "old column go; its values live on in " + to + ".", StepKind.CATALOG, 2, contract, List.of(), true,
-                null, List.of(), 5).irreversible("column " + from + " is dropped (its values are in " + to + "); "
-                + "to go back, plan the reverse rename", List.of("column " + s + "." + table.name() + "." + from
-                + " ", "trigger " + s + "." + table.name() + "." + fn.name() + " ", "function " + s + "." + fn.name()
-                + "("), 5));
+                null, 5).irreversible("column " + from + " is dropped (its values are in " + to + "); "
+                + "to go back, plan the reverse rename", 5));
         return null;
     }
 
@@ -415,7 +410,7 @@ final class Columns {
         out.add(new Step("drop default of " + column,
                 "Contract step for a later release: inserts that leave out " + column + " rely on its default, so it "
                 + "goes only once every writer sets the column. Catalog work only.", StepKind.CATALOG, 2,
-                List.of(text), back, true, null, List.of(), 2));
+                List.of(text), back, true, null, 2));
         return null;
     }
 }

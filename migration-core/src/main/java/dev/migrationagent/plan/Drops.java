@@ -44,7 +44,7 @@ final class Drops {
         out.add(new Step("drop " + (materialized ? "materialized view " : "view ") + name.name(),
                 "Contract step for a later release, once no running code reads the view. The rollback recreates it "
                 + "from the definition it has now.", StepKind.CATALOG, 2, List.of(text), List.of(create), true, null,
-                List.of(), 2));
+                2));
         return null;
     }
 
@@ -53,8 +53,7 @@ final class Drops {
         if (!out.settings.backup()) {
             out.add(new Step("drop table " + table.name(), "Contract step for a later release, once no running code "
                     + "uses the table.", StepKind.CATALOG, 2, List.of("DROP TABLE " + t), List.of(), true, null,
-                    List.of(), 5).irreversible("table " + table.display() + " and all its rows are gone",
-                    List.of(prefixes(schema, table.name())), 5));
+                    5).irreversible("table " + table.display() + " and all its rows are gone", 5));
             return null;
         }
         String aside = Sql.derived(table.name(), "_dropped");
@@ -63,12 +62,11 @@ final class Drops {
                 "Contract step for a later release, once no running code uses the table: renaming it aside is what "
                 + "clients see of a drop, but the rows stay and the rollback renames it back.", StepKind.CATALOG, 2,
                 List.of("ALTER TABLE " + t + " RENAME TO " + Sql.id(aside)),
-                List.of("ALTER TABLE " + kept.toSql() + " RENAME TO " + Sql.id(table.name())), true, null, List.of(),
-                2));
+                List.of("ALTER TABLE " + kept.toSql() + " RENAME TO " + Sql.id(table.name())), true, null, 2));
         out.add(new Step("drop table " + aside, "Final contract step, a release later still, when nobody asked for "
                 + "the table back.", StepKind.CATALOG, 3, List.of("DROP TABLE " + kept.toSql()), List.of(), true,
-                null, List.of(), 5).irreversible("table " + kept.display() + " (the former " + table.display()
-                + ") and all its rows are gone", List.of(prefixes(schema, aside)), 5));
+                null, 5).irreversible("table " + kept.display() + " (the former " + table.display()
+                + ") and all its rows are gone", 5));
         return null;
     }
 
@@ -104,10 +102,8 @@ final class Drops {
         if (!out.settings.backup() || !keyed) {
             out.add(new Step("drop column " + d.column(), "Contract step for a later release, once no running code "
                     + "reads or writes the column. Catalog work only.", StepKind.CATALOG, 2, List.of(drop),
-                    List.of(), true, null, List.of(), 5).irreversible("the values of " + table.display() + "."
-                    + d.column() + " are gone" + (keyed ? "" : " (no single-column primary key to back them up by)"),
-                    List.of("column " + schema + "." + table.name() + "." + d.column() + " ", "constraint "
-                            + schema + "." + table.name() + ".", "index " + schema + "."), 5));
+                    List.of(), true, null, 5).irreversible("the values of " + table.display() + "."
+                    + d.column() + " are gone" + (keyed ? "" : " (no single-column primary key to back them up by)"), 5));
             return null;
         }
         String k = Sql.id(key.get(0).name());
@@ -126,11 +122,11 @@ final class Drops {
                 + "copied to " + backup.display() + " (a read that blocks no writes), then the column is dropped "
                 + "(catalog work only); the rollback adds it back and restores the values from the copy.",
                 StepKind.CATALOG, 2, List.of("CREATE TABLE " + backup.toSql() + " AS SELECT " + k + ", " + qc
-                + " FROM " + t, drop), restore, true, null, List.of(), 4));
+                + " FROM " + t, drop), restore, true, null, 4));
         out.add(new Step("drop backup of column " + d.column(), "Final contract step, a release later still, when "
                 + "nobody asked for the values back.", StepKind.CATALOG, 3, List.of("DROP TABLE " + backup.toSql()),
-                List.of(), true, null, List.of(), 5).irreversible("the backed-up values of " + table.display() + "."
-                + d.column() + " are gone", List.of(schema + "." + backup.name()), 5));
+                List.of(), true, null, 5).irreversible("the backed-up values of " + table.display() + "."
+                + d.column() + " are gone", 5));
         return null;
     }
 
@@ -148,7 +144,7 @@ final class Drops {
                         "ALTER TABLE " + renamed.toSql() + " RENAME TO " + Sql.id(table.name())), 2));
         out.add(new Step("drop compatibility view " + table.name(), "Contract step for a later release, once no "
                 + "running code uses the old name.", StepKind.CATALOG, 2, List.of("DROP VIEW " + table.toSql()),
-                List.of(view), true, null, List.of(), 2));
+                List.of(view), true, null, 2));
         return null;
     }
 }

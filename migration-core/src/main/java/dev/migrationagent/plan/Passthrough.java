@@ -36,8 +36,7 @@ final class Passthrough {
             boolean rows = s instanceof Statement.Insert || s instanceof Statement.Update || s instanceof Statement.Delete;
             out.add(Step.of(description, "Safe as written.", kind, List.of(text), List.of(), 4)
                     .irreversible(rows ? "the rows \"" + first + "\" changed stay changed; only a backup restores "
-                            + "them" : "no rollback is known for \"" + first + "\": write its undo by hand",
-                            List.of(), 4));
+                            + "them" : "no rollback is known for \"" + first + "\": write its undo by hand", 4));
         } else {
             Step step = Step.of(description, "Safe as written.", kind, List.of(text), undo, level(s));
             boolean concurrentUndo = undo.stream().anyMatch(u -> u.contains(" CONCURRENTLY "));

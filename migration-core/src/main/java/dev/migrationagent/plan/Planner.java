@@ -163,8 +163,7 @@ public final class Planner {
                     + "at all, and a new value cannot be used in the transaction that added it.",
                     StepKind.AUTOCOMMIT, List.of(text), List.of(), 3)
                     .irreversible("enum value '" + t.label() + "' of " + t.type().display() + " stays: PostgreSQL "
-                            + "cannot remove an enum value without recreating the type", List.of("type "
-                            + schemaOf(t.type()) + "." + t.type().name() + " "), 3));
+                            + "cannot remove an enum value without recreating the type", 3));
             return null;
         }
         if (s instanceof Statement.AlterType t && t.action() == Statement.AlterType.Action.RENAME_VALUE) {

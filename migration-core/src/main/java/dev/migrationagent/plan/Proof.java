@@ -112,7 +112,7 @@ public final class Proof {
                 fail(step, "rollback fails on the shadow", tracer.trace(c, back, step.rollbackTransactional(),
                         sessions));
             }
-            List<String> diff = before.diff(Snapshot.read(c, context.historyTable()), List.of());
+            List<String> diff = before.diff(Snapshot.read(c, context.historyTable()));
             if (!diff.isEmpty()) {
                 throw new Planner.StepFailedException(step, "the rollback of \"" + step.description()
                         + "\" does not restore the schema: " + String.join("; ", diff.subList(0,

@@ -72,7 +72,7 @@ final class Rows {
         List<Step> steps = out.drain();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
-            out.add(i == steps.size() - 1 ? s.irreversible(what, List.of(), level) : s);
+            out.add(i == steps.size() - 1 ? s.irreversible(what, level) : s);
         }
     }
 }

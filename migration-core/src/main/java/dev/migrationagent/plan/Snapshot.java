@@ -98,26 +98,19 @@ record Snapshot(Set<String> lines) {
         return rest.startsWith(table + " ") || rest.startsWith(table + ".") || rest.startsWith(table + "_pk ");
     }
 
-    /**
-     * The lines that differ, each prefixed by {@code -} (only here) or {@code +} (only in {@code other}), leaving
-     * out lines about the objects whose keys start with one of {@code tolerated}.
-     */
-    List<String> diff(Snapshot other, List<String> tolerated) {
+    /** The lines that differ, each prefixed by {@code -} (only here) or {@code +} (only in {@code other}). */
+    List<String> diff(Snapshot other) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
-            if (!other.lines.contains(l) && !tolerated(l, tolerated)) {
+            if (!other.lines.contains(l)) {
                 out.add("- " + l);
             }
         }
         for (String l : other.lines) {
-            if (!lines.contains(l) && !tolerated(l, tolerated)) {
+            if (!lines.contains(l)) {
                 out.add("+ " + l);
             }
         }
         return out;
-    }
-
-    private static boolean tolerated(String line, List<String> prefixes) {
-        return prefixes.stream().anyMatch(line::startsWith);
     }
 }

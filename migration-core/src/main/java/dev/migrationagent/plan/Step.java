@@ -15,21 +15,18 @@ import java.util.Objects;
  * @param rollback the statements that undo this step, in order; empty when the step changes no schema
  * @param rollbackTransactional whether the rollback runs as one transaction
  * @param irreversible {@code null}, or what is lost for good once the step ran: its rollback cannot restore it
- * @param irreversibleObjects snapshot keys (prefixes) of the objects an irreversible step changes for good
  * @param undoLevel how hard the rollback is, on the scale of docs/rollback-complexity.md: 1 drops what the step
  *     added, 2 runs inverse catalog DDL, 3 changes a type back or cannot remove an enum value, 4 restores data from a
  *     backup copy, 5 cannot bring back what the step destroyed
  */
 public record Step(String description, String why, StepKind kind, int release, List<String> statements,
-        List<String> rollback, boolean rollbackTransactional, String irreversible, List<String> irreversibleObjects,
-        int undoLevel) {
+        List<String> rollback, boolean rollbackTransactional, String irreversible, int undoLevel) {
     public Step {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(kind, "kind");
         statements = List.copyOf(statements);
         rollback = List.copyOf(rollback);
-        irreversibleObjects = List.copyOf(irreversibleObjects);
         if (release < 1) {
             throw new IllegalArgumentException("release is 1-based: " + release);
         }
@@ -44,27 +41,20 @@ public record Step(String description, String why, StepKind kind, int release, L
     /** A reversible step in release 1 whose rollback is at {@code undoLevel}. */
     static Step of(String description, String why, StepKind kind, List<String> statements, List<String> rollback,
             int undoLevel) {
-        return new Step(description, why, kind, 1, statements, rollback, true, null, List.of(), undoLevel);
+        return new Step(description, why, kind, 1, statements, rollback, true, null, undoLevel);
     }
 
     /** The same step with a rollback that must run outside a transaction. */
     Step rollbackOutsideTransaction() {
         return new Step(description, why, kind, release, statements, rollback, false, irreversible,
-                irreversibleObjects, undoLevel);
+                undoLevel);
     }
 
     /**
-     * The same step, marked as losing {@code what} for good; {@code objects} are the snapshot keys it changes and
-     * {@code level} the rollback complexity that loss stands for (3 for a value that stays, 5 for data that goes).
+     * The same step, marked as losing {@code what} for good; {@code level} is the rollback complexity that loss
+     * stands for (3 for a value that stays, 4 for changed rows, 5 for data that goes).
      */
-    Step irreversible(String what, List<String> objects, int level) {
-        return new Step(description, why, kind, release, statements, rollback, rollbackTransactional, what, objects,
-                level);
-    }
-
-    /** The same step in another release. */
-    Step inRelease(int r) {
-        return new Step(description, why, kind, r, statements, rollback, rollbackTransactional, irreversible,
-                irreversibleObjects, undoLevel);
+    Step irreversible(String what, int level) {
+        return new Step(description, why, kind, release, statements, rollback, rollbackTransactional, what, level);
     }
 }
