@@ -113,7 +113,8 @@ public final class Deployer {
         }
         if (refused) {
             listener.on(Listener.Level.WARN, "Deploy refused: the analysis says the migrations are not safe to deploy;"
-                    + " fix the findings or give an override reason");
+                    + " fix the findings (the plan goal writes the safe version; a dry run shows it) or give an override"
+                    + " reason");
             return result(Outcome.REFUSED, steps(pending, StepStatus.NOT_RUN), null);
         }
         if (!analysis.safeToDeploy()) {
