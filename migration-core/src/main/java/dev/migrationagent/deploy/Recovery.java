@@ -1,6 +1,5 @@
 package dev.migrationagent.deploy;
 
-import dev.migrationagent.api.DeployResult.Cause;
 import dev.migrationagent.api.DeployResult.HistoryRow;
 import dev.migrationagent.api.DeployResult.Incident;
 import dev.migrationagent.api.DeployResult.Session;

@@ -1,7 +1,6 @@
 package dev.migrationagent.plan;
 
 import dev.migrationagent.sql.AlterAction;
-import dev.migrationagent.sql.ObjectKind;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 import java.sql.SQLException;

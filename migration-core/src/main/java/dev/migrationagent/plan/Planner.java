@@ -1,7 +1,6 @@
 package dev.migrationagent.plan;
 
 import dev.migrationagent.sql.AlterAction;
-import dev.migrationagent.sql.ConstraintDef;
 import dev.migrationagent.sql.ObjectKind;
 import dev.migrationagent.sql.ParsedStatement;
 import dev.migrationagent.sql.QualifiedName;
@@ -77,13 +76,11 @@ public final class Planner {
         }
     }
 
-    private final Connection c;
     private final Catalog catalog;
     private final Settings settings;
 
     /** A planner working on the shadow that {@code c} is connected to. */
     public Planner(Connection c, Settings settings) {
-        this.c = c;
         this.catalog = new Catalog(c);
         this.settings = settings;
     }

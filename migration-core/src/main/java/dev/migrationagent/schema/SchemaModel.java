@@ -3,7 +3,6 @@ package dev.migrationagent.schema;
 import dev.migrationagent.sql.AlterAction;
 import dev.migrationagent.sql.ColumnDef;
 import dev.migrationagent.sql.ConstraintDef;
-import dev.migrationagent.sql.ObjectKind;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 import dev.migrationagent.sql.Value;

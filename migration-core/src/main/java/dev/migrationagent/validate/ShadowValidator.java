@@ -16,7 +16,6 @@ import dev.migrationagent.trace.TraceError;
 import dev.migrationagent.trace.Tracer;
 import dev.migrationagent.trace.Validation;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,6 @@ package dev.migrationagent.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrationagent.MigrationAgent;
-import dev.migrationagent.api.DeployGuards;
 import dev.migrationagent.api.DeployRequest;
 import dev.migrationagent.api.DeployResult;
 import dev.migrationagent.api.DeployResult.Cause;
