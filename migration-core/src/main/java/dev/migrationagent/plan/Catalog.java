@@ -327,9 +327,9 @@ final class Catalog {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            Set<String> before = names(s, table);
+            Set<String> before = new LinkedHashSet<>(names(table));
             s.execute(sql);
-            Set<String> after = names(s, table);
+            Set<String> after = new LinkedHashSet<>(names(table));
             after.removeAll(before);
             return after;
         } finally {
@@ -338,17 +338,11 @@ final class Catalog {
         }
     }
 
-    private Set<String> names(Statement s, QualifiedName table) throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        String t = table.toSql().replace("'", "''");
-        try (ResultSet rs = s.executeQuery("SELECT conname FROM pg_constraint WHERE conrelid = to_regclass('" + t
-                + "') UNION ALL SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
-                + "WHERE i.indrelid = to_regclass('" + t + "')")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+    // The names of a table's constraints and indexes.
+    private List<String> names(QualifiedName table) throws SQLException {
+        return list("SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) UNION ALL "
+                + "SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+                + "WHERE i.indrelid = to_regclass(?)", table.toSql(), table.toSql());
     }
 
     private String one(String sql, String... args) throws SQLException {

@@ -2,6 +2,7 @@ package dev.migrationagent.plan;
 
 import dev.migrationagent.sql.AlterAction;
 import dev.migrationagent.sql.ColumnDef;
+import dev.migrationagent.sql.IndexStatements;
 import dev.migrationagent.sql.Lexer;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Token;
@@ -268,7 +269,7 @@ final class Columns {
                     + " ON ").replace("(" + qc + ")", "(" + qf + ")");
             out.add(Step.of("build index " + twin.name() + " on " + fresh,
                     "The new column needs the indexes of the old one before the swap; they are built concurrently.",
-                    StepKind.CONCURRENT, Indexes.guarded(twin, Sql.concurrentIndex(definition)),
+                    StepKind.CONCURRENT, Indexes.guarded(twin, IndexStatements.concurrent(definition)),
                     List.of("DROP INDEX CONCURRENTLY IF EXISTS " + twin.toSql()), 1).rollbackOutsideTransaction());
             if (isKey && info.constraint()) {
                 indexSwaps.add("ALTER TABLE " + t + " DROP CONSTRAINT " + Sql.id(pk));

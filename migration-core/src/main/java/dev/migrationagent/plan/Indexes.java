@@ -1,5 +1,6 @@
 package dev.migrationagent.plan;
 
+import dev.migrationagent.sql.IndexStatements;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ final class Indexes {
             return partitioned(out, ci, text);
         }
         QualifiedName index = Sql.sibling(ci.table(), ci.name());
-        List<String> forward = guarded(index, Sql.concurrentIndex(text));
+        List<String> forward = guarded(index, IndexStatements.concurrent(text));
         out.add(Step.of("create index " + ci.name() + " concurrently", WHY_CREATE, StepKind.CONCURRENT, forward,
                 List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()), 1).rollbackOutsideTransaction());
         return null;
@@ -71,7 +72,7 @@ final class Indexes {
         String parentName = ci.table().name();
         String suffix = ci.name().startsWith(parentName + "_") ? ci.name().substring(parentName.length() + 1)
                 : ci.name();
-        String onOnly = Sql.concurrentIndex(Sql.retarget(text, ci.name(), ci.table(), true))
+        String onOnly = IndexStatements.concurrent(IndexStatements.retarget(text, ci.name(), ci.table(), true))
                 .replace(" CONCURRENTLY", "");
         out.add(Step.of("create index " + ci.name() + " on only " + parentName,
                 "An index on a partitioned table cannot be built concurrently. ON ONLY the parent it is created empty "
@@ -82,7 +83,7 @@ final class Indexes {
                 onOnly));
         for (QualifiedName partition : partitions.keySet()) {
             QualifiedName child = Sql.sibling(partition, Sql.derived(partition.name(), "_" + suffix));
-            String create = Sql.concurrentIndex(Sql.retarget(text, child.name(), partition, false));
+            String create = IndexStatements.concurrent(IndexStatements.retarget(text, child.name(), partition, false));
             out.add(Step.of("create index " + child.name() + " concurrently", WHY_CREATE, StepKind.CONCURRENT,
                     guarded(child, create), List.of("DROP INDEX CONCURRENTLY IF EXISTS " + child.toSql()), 1)
                     .rollbackOutsideTransaction());
@@ -116,7 +117,7 @@ final class Indexes {
         if (info.constraint()) {
             return "index " + index.display() + " belongs to a constraint: drop the constraint instead";
         }
-        String recreate = Sql.concurrentIndex(info.definition());
+        String recreate = IndexStatements.concurrent(info.definition());
         out.add(Step.of("drop index " + index.name() + " concurrently",
                 "DROP INDEX CONCURRENTLY waits for queries that use the index instead of blocking the table; it "
                 + "cannot run in a transaction.", StepKind.CONCURRENT,
@@ -163,11 +164,11 @@ final class Indexes {
         String why = "PostgreSQL " + out.postgres() + " has no REINDEX CONCURRENTLY: a twin is built concurrently, "
                 + "the original dropped concurrently, and the twin renamed (catalog only).";
         out.add(Step.of("build twin of index " + index.name(), why, StepKind.CONCURRENT,
-                guarded(twin, Sql.concurrentIndex(twinDefinition)),
+                guarded(twin, IndexStatements.concurrent(twinDefinition)),
                 List.of("DROP INDEX CONCURRENTLY IF EXISTS " + twin.toSql()), 1).rollbackOutsideTransaction());
         out.add(Step.of("drop original index " + index.name(), why, StepKind.CONCURRENT,
                 List.of("DROP INDEX CONCURRENTLY IF EXISTS " + index.toSql()),
-                List.of(Sql.concurrentIndex(info.definition())), 2).rollbackOutsideTransaction());
+                List.of(IndexStatements.concurrent(info.definition())), 2).rollbackOutsideTransaction());
         out.add(Step.of("rename twin to " + index.name(), why, StepKind.CATALOG,
                 List.of("ALTER INDEX " + twin.toSql() + " RENAME TO " + Sql.id(index.name())),
                 List.of("ALTER INDEX " + index.toSql() + " RENAME TO " + Sql.id(twinName)), 2));

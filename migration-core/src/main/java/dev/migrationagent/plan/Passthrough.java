@@ -1,6 +1,7 @@
 package dev.migrationagent.plan;
 
 import dev.migrationagent.sql.AlterAction;
+import dev.migrationagent.sql.IndexStatements;
 import dev.migrationagent.sql.QualifiedName;
 import dev.migrationagent.sql.Statement;
 import java.sql.SQLException;
@@ -187,7 +188,7 @@ final class Passthrough {
             Catalog.IndexInfo index = catalog.index(Sql.sibling(table, k.constraint().usingIndex()));
             String name = k.constraint().name() != null ? k.constraint().name() : k.constraint().usingIndex();
             return index == null ? null : List.of(t + "DROP CONSTRAINT IF EXISTS " + Sql.id(name),
-                    Sql.concurrentIndex(index.definition()));
+                    IndexStatements.concurrent(index.definition()));
         }
         if (a instanceof AlterAction.AddConstraint k && k.constraint().name() != null) {
             return List.of(t + "DROP CONSTRAINT IF EXISTS " + Sql.id(k.constraint().name()));

@@ -67,6 +67,16 @@ public final class RuleSupport {
     }
 
     /**
+     * The columns of an existing table that the statement drops and that exist in the schema model (or the model
+     * does not know the table): the ones whose drop clients and data notice.
+     */
+    public static List<AlterAction.DropColumn> droppedExistingColumns(RuleContext ctx, QualifiedName table) {
+        var t = ctx.model().table(table);
+        return actions(ctx, AlterAction.DropColumn.class).stream().filter(dc -> !ctx.isNewColumn(table, dc.column())
+                && (t == null || t.column(dc.column()) != null)).toList();
+    }
+
+    /**
      * Inserts {@code insertion} after the first match of {@code keywordsRegex} (case-insensitive) in the statement
      * text, e.g. to turn {@code CREATE INDEX} into {@code CREATE INDEX CONCURRENTLY}.
      */

@@ -1,16 +1,17 @@
 package dev.migrationagent.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.migrationagent.api.AnalysisRequest;
 import dev.migrationagent.api.InvalidConfigurationException;
 import dev.migrationagent.api.PlanRequest;
-import dev.migrationagent.api.AnalysisRequest;
+import dev.migrationagent.sql.IndexStatements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The text-level parts of the planner. */
 class PlanPartsTest {
@@ -29,21 +30,21 @@ class PlanPartsTest {
 
     @Test
     void concurrentIndexKeepsTheStatementAndAddsWhatIsMissing() {
-        assertThat(Sql.concurrentIndex("CREATE INDEX orders_idx ON orders (created_at)"))
+        assertThat(IndexStatements.concurrent("CREATE INDEX orders_idx ON orders (created_at)"))
                 .isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_idx ON orders (created_at)");
-        assertThat(Sql.concurrentIndex("create unique index concurrently \"Big \"\"Idx\"\"\" on s.t (a)"))
+        assertThat(IndexStatements.concurrent("create unique index concurrently \"Big \"\"Idx\"\"\" on s.t (a)"))
                 .isEqualTo("create unique index concurrently IF NOT EXISTS \"Big \"\"Idx\"\"\" on s.t (a)");
-        assertThat(Sql.concurrentIndex("CREATE INDEX IF NOT EXISTS i ON t (a)"))
+        assertThat(IndexStatements.concurrent("CREATE INDEX IF NOT EXISTS i ON t (a)"))
                 .isEqualTo("CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a)");
-        assertThat(Sql.concurrentIndex("CREATE INDEX ON t (a)")).isEqualTo("CREATE INDEX CONCURRENTLY ON t (a)");
+        assertThat(IndexStatements.concurrent("CREATE INDEX ON t (a)")).isEqualTo("CREATE INDEX CONCURRENTLY ON t (a)");
     }
 
     @Test
     void retargetKeepsColumnsMethodAndPredicate() {
-        assertThat(Sql.retarget("CREATE INDEX m_v_idx ON m USING brin (v) WHERE v > 0", "m_1_v_idx",
+        assertThat(IndexStatements.retarget("CREATE INDEX m_v_idx ON m USING brin (v) WHERE v > 0", "m_1_v_idx",
                 new dev.migrationagent.sql.QualifiedName("s", "m_1"), false))
                 .isEqualTo("CREATE INDEX m_v_idx ON s.m_1 USING brin (v) WHERE v > 0".replace("m_v_idx", "m_1_v_idx"));
-        assertThat(Sql.retarget("create index if not exists \"I\" on public.\"M\" (v)", "I",
+        assertThat(IndexStatements.retarget("create index if not exists \"I\" on public.\"M\" (v)", "I",
                 new dev.migrationagent.sql.QualifiedName("public", "M"), true))
                 .isEqualTo("create index if not exists \"I\" on ONLY public.\"M\" (v)");
     }

@@ -26,16 +26,12 @@ public final class RemovedColumnRule implements Rule {
         if (table == null) {
             return;
         }
-        var t = ctx.model().table(table);
-        for (AlterAction.DropColumn dc : RuleSupport.actions(ctx, AlterAction.DropColumn.class)) {
-            if (!ctx.isNewColumn(table, dc.column())
-                    && (t == null || t.column(dc.column()) != null)) {
-                String col = QualifiedName.quote(dc.column());
-                out.report("Dropping " + table.display() + "." + col + " breaks every running version that selects "
-                        + "or inserts it (ORMs often list all columns), the moment the migration commits.",
-                        "Contract in three releases: stop using " + col + " in the code and deploy; then drop the "
-                        + "column in a later migration (after a backup if its data matters).");
-            }
+        for (AlterAction.DropColumn dc : RuleSupport.droppedExistingColumns(ctx, table)) {
+            String col = QualifiedName.quote(dc.column());
+            out.report("Dropping " + table.display() + "." + col + " breaks every running version that selects "
+                    + "or inserts it (ORMs often list all columns), the moment the migration commits.",
+                    "Contract in three releases: stop using " + col + " in the code and deploy; then drop the "
+                    + "column in a later migration (after a backup if its data matters).");
         }
     }
 }

@@ -26,18 +26,14 @@ public final class BanDropColumnRule implements Rule {
         if (table == null) {
             return;
         }
-        var t = ctx.model().table(table);
-        for (AlterAction.DropColumn dc : RuleSupport.actions(ctx, AlterAction.DropColumn.class)) {
-            if (!ctx.isNewColumn(table, dc.column())
-                    && (t == null || t.column(dc.column()) != null)) {
-                String col = QualifiedName.quote(dc.column());
-                out.report("DROP COLUMN " + col + " on " + RuleSupport.describe(ctx, table) + " destroys its "
-                        + "values in every row; a rollback can re-add the column but not its data.",
-                        "Check the column is unused and empty, or keep its values first:\n"
-                        + "SELECT count(*) FROM " + table.toSql() + " WHERE " + col + " IS NOT NULL;\n"
-                        + "CREATE TABLE " + QualifiedName.quote(table.name() + "_" + dc.column() + "_backup")
-                        + " AS SELECT <primary key>, " + col + " FROM " + table.toSql() + ";");
-            }
+        for (AlterAction.DropColumn dc : RuleSupport.droppedExistingColumns(ctx, table)) {
+            String col = QualifiedName.quote(dc.column());
+            out.report("DROP COLUMN " + col + " on " + RuleSupport.describe(ctx, table) + " destroys its "
+                    + "values in every row; a rollback can re-add the column but not its data.",
+                    "Check the column is unused and empty, or keep its values first:\n"
+                    + "SELECT count(*) FROM " + table.toSql() + " WHERE " + col + " IS NOT NULL;\n"
+                    + "CREATE TABLE " + QualifiedName.quote(table.name() + "_" + dc.column() + "_backup")
+                    + " AS SELECT <primary key>, " + col + " FROM " + table.toSql() + ";");
         }
     }
 }

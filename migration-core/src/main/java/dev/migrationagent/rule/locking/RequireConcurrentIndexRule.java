@@ -8,6 +8,7 @@ import dev.migrationagent.rule.RuleContext;
 import dev.migrationagent.rule.RuleDescriptor;
 import dev.migrationagent.rule.RuleSupport;
 import dev.migrationagent.schema.Table;
+import dev.migrationagent.sql.IndexStatements;
 import dev.migrationagent.sql.Statement;
 
 /** CREATE INDEX without CONCURRENTLY on a table that exists and is not small. */
@@ -38,10 +39,7 @@ public final class RequireConcurrentIndexRule implements Rule {
                     + "ALTER INDEX <parent_index> ATTACH PARTITION <partition_index> for each partition:\n"
                     + RuleSupport.terminated(RuleSupport.insertAfter(ctx.parsed().text(), "\\bON\\s+", "ONLY "));
         } else {
-            String concurrent = RuleSupport.insertAfter(ctx.parsed().text(), "\\bINDEX\\b",
-                    ci.ifNotExists() ? " CONCURRENTLY" : " CONCURRENTLY IF NOT EXISTS");
-            concurrent = concurrent.replaceFirst("(?i)CONCURRENTLY IF NOT EXISTS IF NOT EXISTS",
-                    "CONCURRENTLY IF NOT EXISTS");
+            String concurrent = IndexStatements.concurrent(ctx.parsed().text());
             fix = "Build the index CONCURRENTLY (SHARE UPDATE EXCLUSIVE: reads and writes continue) in its own "
                     + "migration script with no other statements, so Flyway runs it outside a transaction (or add "
                     + "<script>.sql.conf with executeInTransaction=false). If a build fails it leaves an INVALID "
